@@ -1,0 +1,25 @@
+"""Errors the ETL raises; each message names the file and says what to do."""
+
+from __future__ import annotations
+
+
+class EtlError(Exception):
+    """Base class: a build stopped and the database was left as it was."""
+
+
+class ArticleError(EtlError):
+    """An article file cannot be read or used."""
+
+    def __init__(self, path: str, problem: str, fix: str, line: int | None = None) -> None:
+        where = f"{path}:{line}" if line else path
+        super().__init__(f"{where}: {problem}. {fix}")
+        self.path = path
+        self.line = line
+
+
+class SourceError(EtlError):
+    """The source folder is missing or holds no article files."""
+
+
+class ModelError(EtlError):
+    """The spaCy model cannot be loaded."""

@@ -1,0 +1,184 @@
+"""Spot event mentions in one sentence: quoted topics, named events, described events, meetings."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from etl.lexicon import EVENT_HEADS, NUMBER_WORDS
+from etl.orgs import clean_name
+from etl.spans import QUOTE_CHARS, in_quotes, is_cap, is_event_head, lower, name_runs, overlaps
+
+PANEL_CUES = ("panel", "session", "discussion", "round table", "roundtable", "topic", "entitled", "titled", "themed")
+_LINK_CUES = re.compile(r"\b(as part of|within the framework of|in the framework of|within|during|of)\s*(the\s*)?$", re.I)
+_DESCRIBED_MODIFIERS = frozenset({"opening", "closing", "gala", "official", "final", "award", "awards", "welcoming"})
+_HELD_VERBS = frozenset({"hold", "take", "organize", "organise", "host", "open", "end", "conclude", "close", "start", "launch", "begin", "feature", "include"})
+
+
+@dataclass
+class EventCue:
+    """An event named or described in a sentence, at tokens [start, end)."""
+
+    name: str
+    type: str
+    start: int
+    end: int
+    definite_ref: bool = False  # "the forum": points back to an event already known
+    people: tuple[str, ...] = ()  # for meetings and visits named after who took part
+    venue: str | None = None
+
+
+def event_type(word: str) -> str:
+    """The contract's events.type for an event noun ('round table' -> 'round_table')."""
+    return EVENT_HEADS.get(word.lower(), "other")
+
+
+def _head_type(tokens: list[Token]) -> str | None:
+    text = " ".join(t.lower_ for t in tokens)
+    if "round table" in text or "roundtable" in text:
+        return "round_table"
+    for tok in reversed(tokens):
+        if is_event_head(tok):
+            return event_type(lower(tok)) if lower(tok) in EVENT_HEADS else event_type(tok.lemma_.lower())
+    return None
+
+
+def quoted_events(sent: Span, orgs: list[tuple[int, int]]) -> list[EventCue]:
+    """Quoted names next to an event noun: panel topics, named exhibitions, competitions, programmes."""
+    doc = sent.doc
+    cues = []
+    text = sent.text.lower()
+    for qs, qe in in_quotes(doc):
+        if not (sent.start <= qs < sent.end) or any(overlaps((qs, qe), o) for o in orgs):
+            continue
+        inner = doc[qs:qe]
+        after = [t for t in doc[qe + 1 : min(qe + 5, sent.end)] if not t.is_punct][:4]
+        before = [t for t in doc[max(sent.start, qs - 3) : qs - 1] if not t.is_punct][-2:]
+        near = [t for t in after if t.pos_ in ("NOUN", "ADJ", "PROPN") or is_event_head(t)]
+        near_type = _head_type(near[: next((i + 1 for i, t in enumerate(near) if t.pos_ == "NOUN"), len(near))])
+        before_type = _head_type(before)
+        inner_type = _head_type([inner[-1]]) if is_cap(inner[-1]) else None
+        kind = near_type or before_type or inner_type
+        if kind is None and len(inner) >= 3 and any(c in text for c in PANEL_CUES):
+            kind = "round_table" if "round table" in text else "panel"
+        if kind is None and len(inner) >= 3 and re.search(r"\b(dedicated to|devoted to)\s*(the\s+)?(topic)?\s*$", doc[sent.start : qs - 1].text, re.I):
+            kind = "panel"
+        if kind is None:
+            continue
+        if kind == "training" and not any(t.lower_ == "training" for t in (*before, *near, *inner)):
+            continue  # "program" alone names projects far more often than trainings
+        cues.append(EventCue(clean_name(inner.text), kind, qs, qe))
+    return cues
+
+
+def named_events(sent: Span, taken: list[tuple[int, int]]) -> list[EventCue]:
+    """Capitalised names with an event head: 'Cultural Heritage Forum', 'Days of X Culture'."""
+    doc = sent.doc
+    cues = []
+    for run in name_runs(sent):
+        heads = [t for t in run if is_event_head(t) and is_cap(t)]
+        if not heads or any(overlaps((run.start, run.end), t) for t in taken):
+            continue
+        first_is_head = is_event_head(run[0]) and len(run) > 2 and run[1].lower_ == "of"
+        last_head = heads[-1]
+        end = run.end if first_is_head else last_head.i + 1
+        start = run.start
+        if not first_is_head:
+            # "A Comprehensive Overview of the First X Forum": the name is after the last 'of'
+            ofs = [t.i for t in doc[start:last_head.i] if t.lower_ == "of" and not any(is_event_head(x) for x in doc[start : t.i])]
+            if ofs:
+                start = ofs[-1] + 1
+            while start < end and (doc[start].lower_ in ("the", "first", "second", "third", "next", "last") or doc[start].like_num):
+                start += 1
+        if end - start < 2 and not first_is_head:
+            continue
+        # keep a parenthesised short name: "... Industries (MY EXPO-2023)"
+        if end + 2 < len(doc) and doc[end].text == "(":
+            close = next((t.i for t in doc[end : min(end + 8, len(doc))] if t.text == ")"), None)
+            if close is not None:
+                end = close + 1
+        kind = _head_type([run[0]] if first_is_head else [last_head]) or "other"
+        cues.append(EventCue(clean_name(doc[start:end].text), kind, start, end))
+    return cues
+
+
+def _complement(head: Token) -> str:
+    """'on/of/dedicated to' + the object noun phrase, cut before further 'in/with/within' phrases."""
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in ("of", "on", "about", "for"):
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return f"{child.lower_} {_phrase(objs[0])}"
+        if child.dep_ in ("acl", "amod") and child.lower_ in ("dedicated", "devoted"):
+            for prep in child.children:
+                objs = [c for c in prep.children if c.dep_ == "pobj"]
+                if prep.lower_ == "to" and objs:
+                    return f"on {_phrase(objs[0])}"
+    return ""
+
+
+def _phrase(token: Token) -> str:
+    keep = []
+    for tok in token.subtree:
+        if tok.i > token.i and tok.dep_ in ("prep", "cc", "conj", "acl", "relcl", "punct") and tok.lower_ != "of":
+            break
+        keep.append(tok)
+    words = [t.text_with_ws for t in keep if t.dep_ != "nummod" and t.lower_ not in NUMBER_WORDS]
+    return clean_name("".join(words))
+
+
+def described_events(sent: Span, taken: list[tuple[int, int]], forum_name: str | None) -> list[EventCue]:
+    """Lower-case event nouns the sentence reports as happening: 'a meeting dedicated to X was held'."""
+    cues = []
+    for tok in sent:
+        if tok.pos_ != "NOUN" or not is_event_head(tok) or any(overlaps((tok.i, tok.i + 1), t) for t in taken):
+            continue
+        if lower(tok) in ("days", "week", "events"):
+            continue
+        det = next((c.lower_ for c in tok.children if c.dep_ == "det"), "")
+        mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound") and not any(ch.isdigit() for ch in c.text)]
+        mods = [m for m in mods if not any(w in m.lower_ for w in NUMBER_WORDS) and m.lower_ not in ("next", "last", "same")]
+        special = any(m.lower_ in _DESCRIBED_MODIFIERS for m in mods)
+        happening = tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ in _HELD_VERBS
+        complement = _complement(tok)
+        if complement and any(t.ent_type_ in ("DATE", "TIME") for t in sent.doc[tok.i + 1 : tok.i + 4]):
+            complement = ""  # "on November 28" dates the event; it does not name it
+        if det == "the" and not complement:
+            continue  # "the opening ceremony": a reference, handled by definite_refs
+        if not (special or (det in ("a", "an") and (complement or happening)) or (happening and complement)):
+            continue
+        if tok.lower_ in ("discussion", "discussions") and not complement:
+            continue
+        first = min([m.left_edge.i for m in mods] + [tok.i])
+        head_words = [t.text for t in sent.doc[first : tok.i + 1] if not any(c.isdigit() for c in t.text) and t.lower_ not in NUMBER_WORDS and t.dep_ != "det" and not t.is_punct]
+        if complement.startswith("of ") and forum_name and complement[3:].lower() in ("forum", "the forum"):
+            complement = f"of the {forum_name}"
+        name = " ".join(head_words) + (f" {complement}" if complement else "")
+        start = first
+        kind = event_type(lower(tok))
+        cues.append(EventCue(name[0].upper() + name[1:], kind, start, tok.i + 1, definite_ref=det == "the" and not special))
+    return cues
+
+
+def definite_refs(sent: Span) -> list[EventCue]:
+    """'the forum', 'the panel', 'this event': references to an event already introduced."""
+    cues = []
+    for tok in sent:
+        if tok.pos_ not in ("NOUN", "PROPN") or not is_event_head(tok):
+            continue
+        det = next((c.lower_ for c in tok.children if c.dep_ in ("det", "poss")), "")
+        if det in ("the", "this", "that", "these", "its"):
+            cues.append(EventCue(tok.text, event_type(lower(tok)), tok.i, tok.i + 1, definite_ref=True))
+    return cues
+
+
+def link_before(sent: Span, start: int) -> bool:
+    """Whether the words before token `start` say 'as part of' / 'within the framework of' / 'during'."""
+    return bool(_LINK_CUES.search(sent.doc[sent.start : start].text.rstrip(" \"“”«»")))
+
+
+def is_quote_char(text: str) -> bool:
+    """A quotation mark."""
+    return text in QUOTE_CHARS

@@ -1,0 +1,422 @@
+"""Events of one article: what happened, its dates, venue and place in the hierarchy.
+
+Walks the sentences in order, keeping the event in focus (the panel being described), the day
+being described ("the second day", "On November 29") and the enclosing event, the way a reader does.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from rapidfuzz import fuzz
+from spacy.tokens import Doc, Span
+
+from etl import dates
+from etl.event_cues import (
+    EventCue,
+    event_type,
+    definite_refs,
+    described_events,
+    link_before,
+    named_events,
+    quoted_events,
+)
+from etl.lexicon import COUNTRIES, ORDINALS
+from etl.records import EventRec
+from etl.spans import is_headline_stamp
+
+CHILD_TYPES = frozenset({"panel", "round_table", "ceremony"})
+CONTAINER_TYPES = frozenset({"forum", "festival", "other", "training", "meeting"})
+_END_VERBS = frozenset({"end", "conclude", "close", "finish", "complete"})
+_FUTURE = re.compile(r"\bwill be\b|\bis to be\b|\bplanned to\b", re.I)
+_STAMP = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+_NTH_DAY = re.compile(r"\b(first|second|third|fourth|fifth|last|final)\s+day\b", re.I)
+
+
+@dataclass
+class PersonRef:
+    """A person named at tokens [start, end), with their full name in the article."""
+
+    start: int
+    end: int
+    name: str
+
+
+@dataclass
+class EventsResult:
+    """The events of an article and, for each sentence, the event it is about."""
+
+    events: dict[str, EventRec] = field(default_factory=dict)
+    focus: dict[int, str] = field(default_factory=dict)  # sentence start token -> event local id
+    main: str | None = None
+
+
+def norm_name(name: str) -> str:
+    """A comparison key for event names."""
+    text = re.sub(r"[^\w\s]", " ", name.lower())
+    words = [w for w in text.split() if w not in ("the", "a", "an")]
+    return " ".join(words)
+
+
+class _Builder:
+    def __init__(self, published: date | None, year_hint: int | None) -> None:
+        self.result = EventsResult()
+        self.published = published
+        self.year_hint = year_hint
+        self.last_by_type: dict[str, str] = {}
+        self.focus: str | None = None
+        self.day: date | None = None
+        self.headline_forums: list[str] = []
+        self.stamps: dict[str, list[tuple[date, bool, bool]]] = {}
+        self.subject: str | None = None
+
+    def finish_headline_dates(self) -> None:
+        """A headline's date is when it happened; 'X ended' headlines give the end."""
+        for local_id, seen in self.stamps.items():
+            ev = self.events[local_id]
+            if ev.start_date is not None or ev.end_date is not None:
+                continue
+            starts = [s for s, ended, future in seen if not ended and not future]
+            ends = [s for s, ended, _ in seen if ended]
+            ev.start_date = min(starts) if starts else None
+            ev.date_precision = "day" if ev.start_date else None
+            end = max(ends) if ends else None
+            ev.end_date = end if end and (ev.start_date is None or end > ev.start_date) else None
+
+    @property
+    def events(self) -> dict[str, EventRec]:
+        return self.result.events
+
+    def find(self, name: str) -> str | None:
+        key = norm_name(name)
+        for local_id, ev in self.events.items():
+            other = norm_name(ev.name)
+            if other == key or (min(len(key), len(other)) > 12 and fuzz.ratio(key, other) >= 90):
+                return local_id
+        return None
+
+    def add(self, cue: EventCue, sent: Span) -> str:
+        existing = self.find(cue.name)
+        if existing:
+            return existing
+        local_id = f"e{len(self.events) + 1}"
+        char = sent.doc[cue.start].idx if cue.start < len(sent.doc) else sent.start_char
+        self.events[local_id] = EventRec(local_id, cue.name, cue.type, evidence=sent.text.strip(), start_char=char)
+        if self.result.main is None:
+            self.result.main = local_id
+        return local_id
+
+    def ancestors(self, local_id: str | None) -> set[str]:
+        seen: set[str] = set()
+        while local_id and local_id not in seen:
+            seen.add(local_id)
+            local_id = self.events[local_id].parent_local_id
+        return seen
+
+    def container(self, types: tuple[str, ...], exclude: str) -> str | None:
+        """The latest event of the first of `types` (in order of preference) that the story has."""
+        for t in types:
+            ev_id = self.last_by_type.get(t)
+            if ev_id and ev_id != exclude and exclude not in self.ancestors(ev_id):
+                return ev_id
+        return None
+
+    def set_dates(self, ev: EventRec, mention: dates.DateMention, sent_text: str, ends: bool) -> None:
+        start, end, precision = dates.resolve(mention, self.published, self.year_hint)
+        if start is None:
+            return
+        if ends and not mention.is_range:
+            ev.end_date = start
+            return
+        if ev.start_date is None:
+            ev.start_date, ev.end_date, ev.date_precision = start, end, precision
+
+
+def _year_hint(doc: Doc, body_events: list[str]) -> int | None:
+    """A year the article itself gives for its undated events: '... EXPO-2023', or a dated headline."""
+    for name in body_events:
+        if m := re.search(r"[-\s](20\d{2})\)?$", name):
+            return int(m[1])
+    return None
+
+
+def _sentences(doc: Doc) -> list[Span]:
+    return [s for s in doc.sents if s.text.strip()]
+
+
+def extract_events(doc: Doc, people: list[PersonRef], orgs: list[tuple[int, int, str]], published: date | None) -> EventsResult:
+    """All events of the article, the focus event of each sentence, and the main event."""
+    sents = _sentences(doc)
+    org_ranges = [(s, e) for s, e, _ in orgs]
+    first_pass = [c.name for s in sents for c in named_events(s, org_ranges)]
+    stamps = [int(m[3]) for s in sents if (m := _STAMP.match(s.text.strip())) and is_headline_stamp(s.text)]
+    b = _Builder(published, _year_hint(doc, first_pass) or (min(stamps) if stamps else None))
+    stamp: date | None = None
+    for sent in sents:
+        text = sent.text.strip()
+        if is_headline_stamp(text):
+            m = _STAMP.match(text)
+            stamp = dates.to_date(int(m[3]), int(m[2]), int(m[1])) if m else None
+            continue
+        if stamp is not None:
+            _headline(b, sent, stamp, org_ranges)
+            stamp = None
+            continue
+        _body_sentence(b, sent, people, orgs)
+        if b.focus:
+            b.result.focus[sent.start] = b.focus
+    b.finish_headline_dates()
+    return b.result
+
+
+def _body_sentence(b: _Builder, sent: Span, people: list[PersonRef], orgs: list[tuple[int, int, str]]) -> None:
+    org_ranges = [(s, e) for s, e, _ in orgs]
+    cues = quoted_events(sent, org_ranges)
+    cues += named_events(sent, org_ranges + [(c.start, c.end) for c in cues])
+    forum = b.events[b.last_by_type["forum"]].name if "forum" in b.last_by_type else None
+    cues += described_events(sent, [(c.start, c.end) for c in cues], forum)
+    cues += _meetings_and_visits(b, sent, people)
+    new_ids: list[str] = []
+    ref_ids: list[str] = []
+    future = bool(_FUTURE.search(sent.text))
+    for cue in sorted(cues, key=lambda c: c.start):
+        if cue.definite_ref:
+            continue
+        known = b.find(cue.name)
+        if future and not known:
+            continue  # "it is planned to hold X": not (yet) an event
+        local_id = b.add(cue, sent)
+        ev = b.events[local_id]
+        (ref_ids if known else new_ids).append(local_id)
+        if cue.venue and not ev.venue:
+            ev.venue = cue.venue
+        if not known:
+            _place(b, ev, cue, sent, cues)
+    for ref in definite_refs(sent):
+        if any(ref.start >= c.start and ref.end <= c.end for c in cues if not c.definite_ref):
+            continue
+        target = b.last_by_type.get(ref.type)
+        if ref.type == "other" and ref.name.lower() in ("event", "events") and b.result.main:
+            target = b.result.main
+        if target is None and b.result.main and b.events[b.result.main].type == "other":
+            target = b.result.main  # "an event themed X" ... "the meeting": the same event
+        if target:
+            ref_ids.append(target)
+            _refine_generic_type(b, target, ref.type)
+    _dates_and_venue(b, sent, new_ids, ref_ids, orgs)
+    for local_id in new_ids + ref_ids:
+        b.last_by_type[b.events[local_id].type] = local_id
+    _update_focus(b, new_ids, ref_ids)
+
+
+def _refine_generic_type(b: _Builder, target: str, ref_type: str) -> None:
+    """'an event themed X' ... 'the meeting': the later, specific noun gives the type."""
+    ev = b.events[target]
+    if ev.type == "other" and ref_type not in ("other", "panel") and target == b.result.main:
+        ev.type = ref_type
+
+
+def _place(b: _Builder, ev: EventRec, cue: EventCue, sent: Span, cues: list[EventCue]) -> None:
+    """Parent: an explicit 'as part of X' in the sentence, else the enclosing event of the story."""
+    for other in cues:
+        if other.start > cue.end and link_before(sent, other.start):
+            parent = b.find(other.name) if not other.definite_ref else b.last_by_type.get(other.type)
+            if parent and parent != ev.local_id:
+                ev.parent_local_id = parent
+                return
+    for ref in definite_refs(sent):
+        if ref.start > cue.end and link_before(sent, ref.start):
+            parent = b.last_by_type.get(ref.type)
+            if parent and parent != ev.local_id:
+                ev.parent_local_id = parent
+                return
+    if ev.type in CHILD_TYPES:
+        ev.parent_local_id = b.container(("forum", "meeting", "training", "other", "festival"), ev.local_id)
+    elif ev.type in ("exhibition", "concert") and " " in cue.name and not _quoted(sent, cue):
+        ev.parent_local_id = b.container(("other", "festival", "forum"), ev.local_id)
+    elif ev.type == "meeting" and "visit" in b.last_by_type:
+        ev.parent_local_id = b.last_by_type["visit"]
+    elif ev.type == "training" and b.focus and b.events[b.focus].type == "training":
+        ev.parent_local_id = b.focus
+    if ev.type == "panel" and ev.parent_local_id and b.events[ev.parent_local_id].type == "training":
+        ev.type = "training"  # a session of a training course is training
+
+
+def _quoted(sent: Span, cue: EventCue) -> bool:
+    return cue.start > 0 and sent.doc[cue.start - 1].text in "\"“«"
+
+
+def _dates_and_venue(b: _Builder, sent: Span, new_ids: list[str], ref_ids: list[str], orgs: list[tuple[int, int, str]]) -> None:
+    text = sent.text
+    mentions = dates.find_dates(text)
+    future = bool(_FUTURE.search(text))
+    ends = any(t.lemma_ in _END_VERBS for t in sent)
+    targets = [i for i in new_ids if b.events[i].start_date is None] or [i for i in ref_ids if b.events[i].start_date is None]
+    if m := _NTH_DAY.search(text):
+        parent = next((i for i in ref_ids if b.events[i].type in CONTAINER_TYPES), b.last_by_type.get("forum"))
+        if parent and b.events[parent].start_date and m[1].lower() in ORDINALS:
+            b.day = dates.nth_day(b.events[parent].start_date, ORDINALS[m[1].lower()])
+    if mentions and not future:
+        mention = mentions[0]
+        if targets:
+            for local_id in targets[:1]:
+                b.set_dates(b.events[local_id], mention, text, ends)
+        elif not mention.is_range and ref_ids:
+            start, _, precision = dates.resolve(mention, b.published, b.year_hint)
+            if precision == "day":
+                b.day = start
+    elif mentions and future and not mentions[0].is_range and ref_ids:
+        start, _, precision = dates.resolve(mentions[0], b.published, b.year_hint)
+        b.day = start if precision == "day" else b.day
+    for local_id in new_ids:
+        ev = b.events[local_id]
+        if ev.start_date is None and ev.type in CHILD_TYPES and b.day is not None:
+            ev.start_date, ev.date_precision = b.day, "day"
+    venue = _venue(sent, orgs)
+    if venue and (new_ids or ref_ids):
+        ev = b.events[(new_ids or ref_ids)[0]]
+        if ev.venue is None and any(t.lemma_ in ("hold", "host", "take", "organize", "open") for t in sent):
+            if venue[1]:
+                ev.city = ev.city or venue[0]
+            ev.venue = ev.venue or venue[0]
+
+
+def _venue(sent: Span, orgs: list[tuple[int, int, str]]) -> tuple[str, bool] | None:
+    """The place after 'at'/'in' in a 'held at' sentence: a body's building, or a city (flag True)."""
+    doc = sent.doc
+    for tok in sent:
+        if tok.lower_ not in ("at", "in") or tok.i + 1 >= sent.end:
+            continue
+        nxt = tok.i + 1 + (1 if doc[tok.i + 1].lower_ == "the" else 0)
+        for s, e, name in orgs:
+            if s == nxt:
+                return name, False
+        if nxt < len(doc) and doc[nxt].ent_type_ in ("GPE", "FAC") and doc[nxt].text not in COUNTRIES:
+            ent = next((e for e in doc.ents if e.start <= nxt < e.end), None)
+            if ent is not None:
+                return ent.text.removeprefix("the "), ent.label_ == "GPE"
+    return None
+
+
+def _update_focus(b: _Builder, new_ids: list[str], ref_ids: list[str]) -> None:
+    focusable = {"panel", "round_table", "ceremony", "meeting", "training", "visit", "forum", "concert", "other", "festival"}
+    for local_id in new_ids + ref_ids:
+        ev = b.events[local_id]
+        if ev.type not in focusable:
+            continue
+        if local_id in b.ancestors(b.focus) and local_id != b.focus:
+            return  # "the forum" while a panel of it is described: still the panel
+        if ev.type == "other" and local_id != b.result.main and local_id not in new_ids:
+            continue
+        b.focus = local_id
+        return
+    if b.focus is None and b.result.main:
+        b.focus = b.result.main
+
+
+def _meetings_and_visits(b: _Builder, sent: Span, people: list[PersonRef]) -> list[EventCue]:
+    """'A met with B', 'her meeting with B', 'their meeting', 'her visit to Baku'."""
+    in_sent = [p for p in people if sent.start <= p.start < sent.end]
+    cues = []
+    doc = sent.doc
+    subject = _last_subject(b)
+    for tok in sent:
+        if tok.lemma_ == "meet" and tok.pos_ == "VERB" and len(in_sent) >= 1:
+            before = [p.name for p in in_sent if p.end <= tok.i]
+            after = [p.name for p in in_sent if p.start > tok.i]
+            host = before[-1] if before else _visitor(b) or subject
+            if host and after:
+                cues.append(_meeting(host, after[0], tok.i))
+        elif tok.lower_ == "meeting" and tok.pos_ == "NOUN":
+            poss = next((c.lower_ for c in tok.children if c.dep_ == "poss"), "")
+            after = [p.name for p in in_sent if p.start > tok.i and p.start - tok.i < 20]
+            with_ = any(c.lower_ == "with" for c in tok.children)
+            if poss == "their":
+                before = [p.name for p in in_sent if p.end <= tok.i]
+                if len(before) >= 2:
+                    cues.append(EventCue(f"Meeting of {before[-2]} and {before[-1]}", "meeting", tok.i, tok.i + 1, people=tuple(before[-2:])))
+            elif with_ and after and (subject or poss in ("her", "his")):
+                host = _visitor(b) or subject or ""
+                if host and host != after[0]:
+                    cues.append(_meeting(host, after[0], tok.i))
+        elif tok.lower_ == "visit" and tok.pos_ == "NOUN":
+            place = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+            obj = next((c for c in place.children if c.dep_ == "pobj"), None) if place is not None else None
+            who = [p.name for p in in_sent] or ([subject] if subject else [])
+            if obj is not None and who and doc[obj.i].ent_type_ == "GPE":
+                cues.append(EventCue(f"{who[0]}'s visit to {obj.text}", "visit", tok.i, tok.i + 1, people=(who[0],), venue=obj.text))
+    if cues:
+        b.subject = cues[0].people[0] if cues[0].people else b.subject
+    elif in_sent and in_sent[0].start - sent.start < 6:
+        b.subject = in_sent[0].name
+    return cues
+
+
+def _visitor(b: _Builder) -> str | None:
+    """The person whose visit the story follows: the host of the meetings it reports."""
+    visit = b.last_by_type.get("visit")
+    name = b.events[visit].name if visit else ""
+    return name.split("'s visit")[0] if "'s visit" in name else None
+
+
+def _last_subject(b: _Builder) -> str | None:
+    return b.subject
+
+
+def _meeting(host: str, guest: str, at: int) -> EventCue:
+    return EventCue(f"Meeting of {host} and {guest}", "meeting", at, at + 1, people=(host, guest))
+
+
+def _headline(b: _Builder, sent: Span, stamp: date, org_ranges: list[tuple[int, int]]) -> None:
+    """A dated headline from a list of related news: each one that names an event is an event."""
+    text = sent.text.strip()
+    cues = quoted_events(sent, org_ranges)
+    named = named_events(sent, org_ranges + [(c.start, c.end) for c in cues])
+    if not cues and ":" in text and re.search(r"\bpanel\b", text.split(":")[0], re.I):
+        cues = [EventCue(text.split(":", 1)[1].strip(), "panel", sent.start, sent.end)]
+    if not cues and named:
+        cues = named[:1]
+    if not cues:
+        kinds = [t for t in sent if t.pos_ in ("NOUN", "PROPN", "VERB") and t.lemma_.lower() in ("meeting", "visit", "exhibition", "concert", "ceremony", "festival", "forum", "competition", "event")]
+        if not kinds:
+            return
+        name = re.sub(r"\s+(is|was|were|are|has been|have been)\s+(held|opened|organized|organised)\b", "", text)
+        name = re.sub(r"\bHeld\s+", "", name).strip(" .")
+        cues = [EventCue(name.removeprefix("The "), event_type(kinds[0].lemma_.lower()), sent.start, sent.end)]
+    parent_named = [n for n in named if n.type in ("forum", "festival", "other") and n.name != cues[0].name]
+    for cue in cues:
+        known = b.find(cue.name)
+        local_id = b.add(cue, sent)
+        ev = b.events[local_id]
+        future = bool(_FUTURE.search(text))
+        in_text = dates.find_dates(text)
+        if in_text and in_text[0].is_range:
+            d = in_text[0]
+            with_year = dates.DateMention(d.start_month, d.start_day, d.start_year or stamp.year, d.end_month, d.end_day, d.end_year or stamp.year, 0, 0)
+            ev.start_date, ev.end_date, ev.date_precision = dates.resolve(with_year, stamp, stamp.year)
+        elif not known or ev.local_id in b.stamps:
+            ends = any(t.lemma_ in _END_VERBS for t in sent)
+            b.stamps.setdefault(local_id, []).append((stamp, ends, future))
+        if ev.type in ("forum", "festival"):
+            b.headline_forums.append(local_id)
+        if ev.type in CHILD_TYPES and ev.parent_local_id is None:
+            parent = b.find(parent_named[0].name) if parent_named else None
+            if parent is None and re.search(r"\b(forum|creative week|framework)\b", text, re.I):
+                parent = _nearest_forum(b, stamp)
+            ev.parent_local_id = parent
+        elif ev.parent_local_id is None and parent_named and link_before(sent, parent_named[0].start):
+            ev.parent_local_id = b.find(parent_named[0].name)
+    for n in parent_named:
+        if b.find(n.name) is None:
+            b.add(n, sent)
+
+
+def _nearest_forum(b: _Builder, stamp: date) -> str | None:
+    best = None
+    for local_id in b.headline_forums:
+        ev = b.events[local_id]
+        if ev.start_date and abs((ev.start_date - stamp).days) <= 3:
+            best = local_id
+    return best

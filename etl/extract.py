@@ -1,0 +1,102 @@
+"""One article's parsed doc -> an Extraction: people, bodies, mentions, events, roles, figures."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from etl.events import PersonRef, extract_events
+from etl.figures import find_figures
+from etl.orgs import OrgSpan, find_orgs, org_country, org_kind
+from etl.people import find_people, short_forms
+from etl.records import Article, Extraction, FigureRec, Mention, OrgRec, ParticipationRec, PersonRec
+from etl.roles import participations, title_of
+
+
+def org_key(name: str) -> str:
+    """A comparison key for an organisation name inside one article."""
+    return re.sub(r"[^\w&]+", " ", name.lower().removeprefix("the ")).strip()
+
+
+def _orgs(doc: Doc, spans: list[OrgSpan], ex: Extraction) -> dict[int, str]:
+    """Register organisations and their mentions; returns token start -> org local id."""
+    at: dict[int, str] = {}
+    by_acronym: dict[str, str] = {}
+    by_head: dict[str, str] = {}
+    for span in spans:
+        if span.generic:
+            continue
+        local_id = f"o:{org_key(span.name)}"
+        rec = ex.orgs.get(local_id) or by_acronym_rec(ex, by_acronym, span.name)
+        if rec is None:
+            rec = OrgRec(local_id, span.name, kind=org_kind(span.name), country=org_country(span.name))
+            ex.orgs[local_id] = rec
+        if span.acronym:
+            rec.aliases.add(span.acronym)
+            by_acronym[span.acronym] = rec.local_id
+        at[span.start] = rec.local_id
+        by_head[span.name.split()[-1].lower()] = rec.local_id
+        ex.mentions.append(Mention("organization", doc[span.start : span.end].text, doc[span.start].idx, doc[span.end - 1].idx + len(doc[span.end - 1].text), rec.local_id))
+    for span in spans:
+        if span.generic and span.name.lower() in by_head:
+            at[span.start] = by_head[span.name.lower()]  # "the Foundation": the one named before
+    return at
+
+
+def by_acronym_rec(ex: Extraction, by_acronym: dict[str, str], name: str) -> OrgRec | None:
+    """The organisation an acronym was defined for in this article."""
+    return ex.orgs.get(by_acronym[name]) if name in by_acronym else None
+
+
+def _ministry_for(title: str, ex: Extraction) -> str | None:
+    """'Adviser to the Minister of Culture' -> the article's Ministry of Culture, if it names one."""
+    m = re.search(r"minister of ([\w ]+?)(?:$| of | and\b)|(\w+) minister", title, re.I)
+    if not m:
+        return None
+    field = (m[1] or m[2] or "").lower()
+    for local_id, org in ex.orgs.items():
+        name = org.name.lower()
+        if "ministry" in name and field and field in name:
+            return local_id
+    return None
+
+
+def extract_article(doc: Doc, article: Article) -> Extraction:
+    """Everything one article says, with article-local ids (resolution comes later)."""
+    ex = Extraction(article)
+    people = find_people(doc)
+    org_spans = find_orgs(doc, [p.span for p in people])
+    org_at = _orgs(doc, org_spans, ex)
+    taken = [p.span for p in people] + [o.span for o in org_spans]
+    refs = [PersonRef(p.start, p.end, p.name) for p in people]
+    refs += [PersonRef(s, e, name) for s, e, name in short_forms(doc, people, taken)]
+    refs.sort(key=lambda r: r.start)
+    for ref in refs:
+        local_id = f"p:{ref.name}"
+        rec = ex.people.setdefault(local_id, PersonRec(local_id, ref.name))
+        text = doc[ref.start : ref.end].text
+        if text != ref.name:
+            rec.aliases.add(text)
+        ex.mentions.append(Mention("person", text, doc[ref.start].idx, doc[ref.end - 1].idx + len(doc[ref.end - 1].text), local_id))
+        if rec.title is None:
+            info = title_of(doc, ref, {s: 1 for s in org_at})
+            if info is not None:
+                rec.title, rec.country, rec.evidence = info.title, info.country, info.evidence
+                rec.org_local_id = org_at.get(info.org_start) if info.org_start is not None else _ministry_for(info.title, ex)
+    events = extract_events(doc, refs, [(o.start, o.end, o.name) for o in org_spans if not o.generic], article.published)
+    ex.events = events.events
+    for ev_id, name, role, evidence in participations(doc, refs, events):
+        person_id = f"p:{name}"
+        if person_id in ex.people:
+            ex.participations.append(ParticipationRec(ev_id, person_id, role, evidence))
+    speakers = {p.evidence: p.person_local_id for p in ex.participations if p.role in ("speaker", "presenter", "trainer")}
+    last_speaker: str | None = None
+    for fig in find_figures(doc, taken + [(e.start, e.end) for e in doc.ents if e.label_ in ("ORG", "FAC", "WORK_OF_ART")]):
+        evidence = fig.sentence.text.strip()
+        last_speaker = speakers.get(evidence, last_speaker if "\n\n" not in doc.text[fig.sentence.start_char - 3 : fig.sentence.start_char] else None)
+        ex.figures.append(
+            FigureRec(fig.value, fig.unit, fig.subject, fig.text, fig.approx, evidence, fig.start_char, fig.end_char,
+                      events.focus.get(fig.sentence.start), last_speaker)
+        )
+    return ex

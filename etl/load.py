@@ -1,0 +1,113 @@
+"""Write the contract's public tables into a DuckDB file, atomically."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+
+from etl.records import Extraction
+from etl.resolve import Resolved, stable_id
+
+SCHEMA = """
+CREATE TABLE articles (article_id VARCHAR PRIMARY KEY, file_name VARCHAR, title VARCHAR, published DATE,
+    source VARCHAR, url VARCHAR, body VARCHAR, content_hash VARCHAR, loaded_at TIMESTAMP);
+CREATE TABLE people (person_id VARCHAR PRIMARY KEY, name VARCHAR, aliases VARCHAR[], country VARCHAR);
+CREATE TABLE organizations (org_id VARCHAR PRIMARY KEY, name VARCHAR, aliases VARCHAR[], kind VARCHAR,
+    country VARCHAR);
+CREATE TABLE mentions (article_id VARCHAR, kind VARCHAR, entity_id VARCHAR, text VARCHAR, start_char INTEGER,
+    end_char INTEGER);
+CREATE TABLE events (event_id VARCHAR PRIMARY KEY, article_id VARCHAR, name VARCHAR, type VARCHAR,
+    start_date DATE, end_date DATE, date_precision VARCHAR, parent_id VARCHAR, venue VARCHAR, city VARCHAR,
+    evidence VARCHAR);
+CREATE TABLE event_articles (event_id VARCHAR, article_id VARCHAR);
+CREATE TABLE participations (event_id VARCHAR, person_id VARCHAR, role VARCHAR, title VARCHAR, org_id VARCHAR,
+    evidence VARCHAR);
+CREATE TABLE affiliations (person_id VARCHAR, org_id VARCHAR, article_id VARCHAR, title VARCHAR,
+    evidence VARCHAR);
+CREATE TABLE figures (figure_id VARCHAR PRIMARY KEY, article_id VARCHAR, event_id VARCHAR, person_id VARCHAR,
+    value DOUBLE, unit VARCHAR, subject VARCHAR, text VARCHAR, approx BOOLEAN, evidence VARCHAR,
+    start_char INTEGER, end_char INTEGER);
+"""
+
+PUBLIC_TABLES = (
+    "articles",
+    "people",
+    "organizations",
+    "mentions",
+    "events",
+    "event_articles",
+    "participations",
+    "affiliations",
+    "figures",
+)
+
+
+def write_tables(con: duckdb.DuckDBPyConnection, extractions: list[Extraction], resolved: Resolved) -> None:
+    """Create the public tables on `con` and fill them."""
+    con.execute(SCHEMA)
+    now = datetime.now()
+    con.executemany(
+        "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (a.article_id, a.file_name, a.title, a.published, a.source, a.url, a.body, a.content_hash, now)
+            for a in (ex.article for ex in extractions)
+        ],
+    )
+    con.executemany(
+        "INSERT INTO people VALUES (?, ?, ?, ?)",
+        [(p.entity_id, p.name, sorted(p.aliases), p.country) for p in resolved.people.values()],
+    )
+    con.executemany(
+        "INSERT INTO organizations VALUES (?, ?, ?, ?, ?)",
+        [(o.entity_id, o.name, sorted(o.aliases), o.kind, o.country) for o in resolved.orgs.values()],
+    )
+    mentions, parts, affs, figs = [], [], [], []
+    for ex in extractions:
+        aid = ex.article.article_id
+        gid = lambda local: resolved.local.get((aid, local)) if local else None  # noqa: E731
+        mentions += [(aid, m.kind, gid(m.local_id), m.text, m.start_char, m.end_char) for m in ex.mentions]
+        for person in ex.people.values():
+            if person.org_local_id:
+                affs.append((gid(person.local_id), gid(person.org_local_id), aid, person.title, person.evidence))
+        for pa in ex.participations:
+            person = ex.people[pa.person_local_id]
+            parts.append((gid(pa.event_local_id), gid(pa.person_local_id), pa.role, person.title, gid(person.org_local_id), pa.evidence))
+        for i, f in enumerate(ex.figures):
+            figs.append((stable_id("F", f"{aid}:{i}:{f.start_char}"), aid, gid(f.event_local_id), gid(f.person_local_id), f.value, f.unit, f.subject, f.text, f.approx, f.evidence, f.start_char, f.end_char))
+    con.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?)", mentions)
+    event_rows = []
+    for event_id, ev in resolved.events.items():
+        aid = resolved.event_first_article[event_id]
+        parent = resolved.local.get((aid, ev.parent_local_id)) if ev.parent_local_id else None
+        event_rows.append((event_id, aid, ev.name, ev.type, ev.start_date, ev.end_date, ev.date_precision, parent, ev.venue, ev.city, ev.evidence))
+    con.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", event_rows)
+    con.executemany("INSERT INTO event_articles VALUES (?, ?)", sorted(resolved.event_articles))
+    con.executemany("INSERT INTO participations VALUES (?, ?, ?, ?, ?, ?)", _unique(parts))
+    con.executemany("INSERT INTO affiliations VALUES (?, ?, ?, ?, ?)", _unique(affs))
+    con.executemany("INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", figs)
+
+
+def _unique(rows: list[tuple]) -> list[tuple]:
+    seen: set[tuple] = set()
+    return [r for r in rows if not (r[:3] in seen or seen.add(r[:3]))]  # type: ignore[func-returns-value]
+
+
+def write_database(db_path: Path, extractions: list[Extraction], resolved: Resolved) -> None:
+    """Build the database in a temporary file beside `db_path`, then swap it in atomically."""
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = db_path.with_name(f".build-{os.getpid()}-{db_path.name}")
+    tmp.unlink(missing_ok=True)
+    try:
+        con = duckdb.connect(str(tmp))
+        try:
+            write_tables(con, extractions, resolved)
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        os.replace(tmp, db_path)
+    finally:
+        tmp.unlink(missing_ok=True)
+        Path(str(tmp) + ".wal").unlink(missing_ok=True)

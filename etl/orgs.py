@@ -1,0 +1,358 @@
+"""Find organisation names in a parsed article: head nouns, quoted names with descriptors, acronyms."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from etl.lexicon import COUNTRIES, EVENT_HEADS, ORG_DESCRIPTORS, ORG_KINDS, SUBUNIT_HEADS
+from etl.spans import (
+    QUOTE_CHARS,
+    in_quotes,
+    is_cap,
+    is_event_head,
+    is_org_head,
+    is_title_word,
+    lower,
+    name_runs,
+    overlaps,
+    strip_the,
+)
+
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
+# All-caps words that are not organisations.
+_NOT_ACRONYMS = frozenset({"IT", "TV", "AI", "GDP", "CEO", "NO", "UK", "USA", "US", "EU", "PR", "VR", "AR", "NFT", "OK"})
+
+
+@dataclass
+class OrgSpan:
+    """An organisation named at tokens [start, end) of the doc."""
+
+    start: int
+    end: int
+    name: str
+    acronym: str | None = None
+    generic: bool = False  # "the Foundation": refers back to a named body
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """The token range."""
+        return (self.start, self.end)
+
+
+def org_kind(name: str) -> str:
+    """The organizations.kind a name's head noun suggests."""
+    words = [w.strip("\"“”'").lower() for w in re.split(r"[\s-]+", name)]
+    if any(w in ("international", "unesco", "world", "united") for w in words) or name.isupper():
+        return "international" if name.isupper() or "international" in words else _by_head(words)
+    return _by_head(words)
+
+
+def _by_head(words: list[str]) -> str:
+    for word in reversed(words):
+        if word in ORG_KINDS:
+            return ORG_KINDS[word]
+    return "other"
+
+
+def org_country(name: str) -> str | None:
+    """A country the name states ('Creative Industries Association of Kyrgyzstan')."""
+    for word in re.findall(r"[A-ZÇŞÜÖİ][\w’']+(?:\s+[A-Z]\w+)?", name):
+        for candidate in (word, word.split()[0]):
+            if candidate in COUNTRIES:
+                return COUNTRIES[candidate]
+    return None
+
+
+def clean_name(text: str) -> str:
+    """A name without quote marks and doubled spaces."""
+    text = "".join(c for c in text if c not in QUOTE_CHARS)
+    return re.sub(r"\s+", " ", text).strip(" ,.;:")
+
+
+def _segments(run: Span) -> list[Span]:
+    """Split a run at 'of' into segments: 'Chairman' | 'Board' | 'Directors' | 'X Agency'."""
+    doc = run.doc
+    parts: list[Span] = []
+    start = run.start
+    for tok in run:
+        if tok.lower_ == "of":
+            parts.append(doc[start : tok.i])
+            start = tok.i + 1
+    parts.append(doc[start : run.end])
+    return [strip_the(p) for p in parts if len(strip_the(p))]
+
+
+def _has_head(seg: Span) -> bool:
+    return any(is_org_head(t) for t in seg)
+
+
+def _main_head_is_subunit(seg: Span) -> bool:
+    heads = [t for t in seg if is_org_head(t)]
+    return bool(heads) and lower(heads[-1]) in SUBUNIT_HEADS
+
+
+def org_from_run(run: Span) -> Span | None:
+    """The organisation inside a capitalised run, without leading titles or sub-units."""
+    doc = run.doc
+    segs = _segments(run)
+    i = 0
+    # leading title segments: "Deputy Chairman" of ...
+    while i < len(segs) and not _has_head(segs[i]) and any(is_title_word(t) for t in segs[i]):
+        i += 1
+    # sub-units of a later body: "the Office" of "the X Agency"
+    while i < len(segs) and _main_head_is_subunit(segs[i]):
+        later = [j for j in range(i + 1, len(segs)) if _has_head(segs[j]) and not _main_head_is_subunit(segs[j])]
+        if not later:
+            break
+        i = later[0]
+    if i >= len(segs) or not _has_head(segs[i]):
+        return None
+    first = segs[i]
+    start = first.start
+    # a title word right before the name ("Director Ministry ...") is not part of it
+    while start < first.end and is_title_word(doc[start]) and not is_org_head(doc[start]):
+        start += 1
+    last = segs[-1]
+    end = last.end
+    heads = [t.i for t in last if is_org_head(t)]
+    tail = doc[heads[-1] + 1 : end] if heads else doc[end:end]
+    if heads and last.start >= start and not any(t.lower_ in ("for", "on", "and", "&", "in") for t in tail):
+        end = heads[-1] + 1  # "... Museum Amina Malikova": the name ends at its head
+    if end <= start:
+        return None
+    org = doc[start:end]
+    if _main_head_is_subunit(org) and (
+        (end < len(doc) and doc[end].lower_ in ("of", "at"))
+        or (start > 0 and doc[start - 1].lower_ in ("'s", "’s"))
+    ):
+        return None  # "the Local Office of ...", "the Ministry's Heritage Sector": part of a body
+    if any(is_event_head(t) and not is_org_head(t) for t in doc[start:end]):
+        return None
+    return doc[start:end]
+
+
+def _quoted_orgs(doc: Doc) -> list[OrgSpan]:
+    found = []
+    for qs, qe in in_quotes(doc):
+        inner = doc[qs:qe]
+        if len(inner) > 8 or not is_cap(inner[0]):
+            continue
+        after = [t for t in doc[qe + 1 : min(qe + 4, len(doc))] if not t.is_punct]
+        before = [t for t in doc[max(0, qs - 3) : qs - 1] if not t.is_punct]
+        described_after = next(
+            (t for t in after[:3] if t.pos_ == "NOUN" and (lower(t) in ORG_DESCRIPTORS or is_event_head(t))),
+            next((t for t in after[:1] if t.pos_ == "NOUN"), None),
+        )
+        described_before = before[-1] if before and before[-1].pos_ == "NOUN" else None
+        if any(is_event_head(t) for t in inner) or (described_after is not None and is_event_head(described_after)):
+            continue
+        descriptor = (described_after is not None and lower(described_after) in ORG_DESCRIPTORS) or (
+            described_before is not None and lower(described_before) in ORG_DESCRIPTORS
+        )
+        if descriptor or is_org_head(inner[-1]):
+            found.append(OrgSpan(qs, qe, inner.text))
+    return found
+
+
+def _descriptor_names(doc: Doc, taken: list[tuple[int, int]]) -> list[OrgSpan]:
+    """'startup Proofcheck', 'company X': a descriptor noun then a capitalised name."""
+    found = []
+    for tok in doc[:-1]:
+        if tok.pos_ != "NOUN" or lower(tok) not in ORG_DESCRIPTORS or tok.is_sent_start:
+            continue
+        j = tok.i + 1
+        while j < len(doc) and is_cap(doc[j]) and doc[j].text not in QUOTE_CHARS and j - tok.i <= 4:
+            j += 1
+        if j > tok.i + 1 and not any(overlaps((tok.i + 1, j), t) for t in taken):
+            span = doc[tok.i + 1 : j]
+            if span.text in ("No", "Nr") or (j < len(doc) and doc[j].text == "."):
+                continue
+            if not any(is_title_word(t) or t.text in COUNTRIES for t in span):
+                found.append(OrgSpan(span.start, span.end, span.text))
+    return found
+
+
+def _enumerated(doc: Doc, taken: list[tuple[int, int]]) -> list[OrgSpan]:
+    """'groups, such as A, B, C' and 'A, B and C TV channels': each listed name is a body."""
+    found: list[OrgSpan] = []
+    for sent in doc.sents:
+        toks = list(sent)
+        for k, tok in enumerate(toks):
+            if tok.lower_ != "such" or k + 1 >= len(toks) or toks[k + 1].lower_ != "as":
+                continue
+            cue = next((t for t in reversed(toks[:k]) if t.pos_ == "NOUN"), None)
+            if cue is None or lower(cue) not in ORG_DESCRIPTORS:
+                continue
+            found.extend(_list_items(doc, toks[k + 2].i, sent.end, taken))
+        for k, tok in enumerate(toks):
+            if tok.pos_ == "NOUN" and lower(tok) in ORG_DESCRIPTORS and tok.tag_ in ("NNS",):
+                left = k - 1
+                while left >= 0 and (is_cap(toks[left]) and toks[left].text.isupper()):
+                    left -= 1  # "Balapan TV channels": skip the all-caps medium word
+                items_end = toks[left].i + 1 if left >= 0 else sent.start
+                start = items_end
+                while start > sent.start and (
+                    is_cap(doc[start - 1]) or doc[start - 1].text in (",", "and", "&") or doc[start - 1].like_num
+                ):
+                    start -= 1
+                if any(t.text == "," for t in doc[start:items_end]):
+                    found.extend(_list_items(doc, start, items_end, taken))
+    return found
+
+
+def _list_items(doc: Doc, start: int, end: int, taken: list[tuple[int, int]]) -> list[OrgSpan]:
+    items: list[OrgSpan] = []
+    i = start
+    while i < end:
+        if doc[i].text in (",", "and", "&", ".") and not (doc[i].text == "&" and items):
+            if doc[i].text == ".":
+                break
+            i += 1
+            continue
+        j = i
+        while j < end and doc[j].text not in (",", ".") and doc[j].lower_ != "and":
+            j += 1
+        span = doc[i:j]
+        if span.text and all(is_cap(t) or t.like_num or t.text in "&" for t in span) and len(span) <= 4:
+            if not any(overlaps(span_range, (i, j)) for span_range in taken) and span.text not in COUNTRIES:
+                items.append(OrgSpan(i, j, span.text))
+        elif items:
+            break
+        i = j
+    return items
+
+
+def _split_run(run: Span, people: list[tuple[int, int]]) -> list[Span]:
+    """Cut a run at person names and after an acronym joined by 'and' ('UNESCO and the X')."""
+    doc = run.doc
+    cuts = sorted({run.start, run.end, *[b for p in people for b in p if run.start < b < run.end]})
+    pieces = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        if any(overlaps((a, b), p) for p in people):
+            continue
+        start = a
+        for tok in doc[a:b]:
+            if tok.lower_ == "and" and tok.i > start and _ACRONYM.match(doc[tok.i - 1].text):
+                pieces.append(doc[start : tok.i])
+                start = tok.i + 1
+        pieces.append(doc[start:b])
+    return [strip_the(p) for p in pieces if len(strip_the(p))]
+
+
+def _with_quoted_prefix(doc: Doc, org: Span) -> Span:
+    """'"Poetika" Film Production Company': a quoted name right before joins the body's name."""
+    start = org.start
+    if start >= 3 and doc[start - 1].text in QUOTE_CHARS:
+        k = start - 2
+        while k > 0 and doc[k].text not in QUOTE_CHARS and start - k < 6:
+            k -= 1
+        if doc[k].text in QUOTE_CHARS and is_cap(doc[k + 1]):
+            return doc[k + 1 : org.end]
+    return org
+
+
+def _title_of_names(doc: Doc, taken: list[tuple[int, int]]) -> list[OrgSpan]:
+    """'Executive Director of artXchange Global': the body a title belongs to, head noun or not."""
+    found = []
+    for tok in doc[:-2]:
+        if tok.lower_ != "of" or tok.i == 0 or not is_title_word(doc[tok.i - 1]):
+            continue
+        if lower(doc[tok.i - 1]) in ("minister", "ministers", "ambassador", "expert", "specialist"):
+            continue
+        j = tok.i + 1
+        if doc[j].lower_ == "the":
+            j += 1
+        k = j
+        while k < len(doc) and is_cap(doc[k]) and doc[k].text not in QUOTE_CHARS and k - j < 6:
+            k += 1
+        span = doc[j:k]
+        if len(span) < 2 and not (len(span) == 1 and _ACRONYM.match(span.text)):
+            continue
+        if any(overlaps((j, k), t) for t in taken) or span.text in COUNTRIES:
+            continue
+        if any(is_event_head(t) and lower(t) not in ("festival", "fest") for t in span):
+            continue
+        found.append(OrgSpan(j, k, span.text))
+    return found
+
+
+def find_orgs(doc: Doc, people: list[tuple[int, int]]) -> list[OrgSpan]:
+    """Every organisation span in the doc, longest first where they overlap."""
+    found: list[OrgSpan] = []
+    for sent in doc.sents:
+        for whole in name_runs(sent):
+            for run in _split_run(whole, people):
+                org = org_from_run(run)
+                if org is None:
+                    continue
+                org = _with_quoted_prefix(doc, org)
+                if lower(org[0]) in SUBUNIT_HEADS and any(t.i > org.end and is_org_head(t) for t in sent):
+                    continue  # "Department for X ... of the Ministry": a sub-unit named before its body
+                found.append(OrgSpan(org.start, org.end, clean_name(org.text), generic=len(org) == 1 and not org.text.isupper()))
+    found.extend(_quoted_orgs(doc))
+    taken = [o.span for o in found] + people
+    found.extend(_title_of_names(doc, taken))
+    taken = [o.span for o in found] + people
+    found.extend(_descriptor_names(doc, taken))
+    taken = [o.span for o in found]
+    found.extend(_enumerated(doc, taken))
+    found = _attach_acronyms(doc, found)
+    found.extend(_acronyms(doc, [o.span for o in found]))
+    found.extend(_source_outlets(doc, [o.span for o in found]))
+    return _dedupe(found)
+
+
+def _attach_acronyms(doc: Doc, found: list[OrgSpan]) -> list[OrgSpan]:
+    """'the Export and Investment Promotion Agency (AZPROMO)': the acronym is an alias."""
+    for org in found:
+        if org.end + 2 < len(doc) and doc[org.end].text == "(" and doc[org.end + 2].text == ")":
+            candidate = doc[org.end + 1].text
+            if _ACRONYM.match(candidate):
+                org.acronym = candidate
+    return found
+
+
+def _acronyms(doc: Doc, taken: list[tuple[int, int]]) -> list[OrgSpan]:
+    """Stand-alone acronyms the model tags as organisations, or defined as an alias earlier."""
+    found = []
+    for tok in doc:
+        if not _ACRONYM.match(tok.text) or tok.text in _NOT_ACRONYMS or tok.text in COUNTRIES:
+            continue
+        if any(overlaps((tok.i, tok.i + 1), t) for t in taken):
+            continue
+        if tok.i + 1 < len(doc) and is_cap(doc[tok.i + 1]):
+            continue  # part of a longer name ("MY EXPO-2023")
+        if tok.ent_type_ == "ORG" or (tok.i > 0 and doc[tok.i - 1].text == "("):
+            found.append(OrgSpan(tok.i, tok.i + 1, tok.text))
+    return found
+
+
+def _source_outlets(doc: Doc, taken: list[tuple[int, int]]) -> list[OrgSpan]:
+    """', Azertac reports.' -- the outlet a wire story credits is a (media) organisation."""
+    found = []
+    for tok in doc:
+        if tok.lemma_ == "report" and tok.i >= 2 and doc[tok.i - 1].pos_ == "PROPN" and tok.i + 1 < len(doc):
+            start = tok.i - 1
+            while start > 0 and is_cap(doc[start - 1]) and doc[start - 1].pos_ == "PROPN":
+                start -= 1
+            if doc[start - 1].text == "," and doc[tok.i + 1].text == "." and not any(
+                overlaps((start, tok.i), t) for t in taken
+            ):
+                found.append(OrgSpan(start, tok.i, doc[start : tok.i].text))
+    return found
+
+
+def _dedupe(found: list[OrgSpan]) -> list[OrgSpan]:
+    kept: list[OrgSpan] = []
+    for org in sorted(found, key=lambda o: (-(o.end - o.start), o.start)):
+        if not any(overlaps(org.span, k.span) for k in kept):
+            kept.append(org)
+    return sorted(kept, key=lambda o: o.start)
+
+
+def is_event_name_word(word: str) -> bool:
+    """A word that marks a name as an event's rather than a body's."""
+    return word.lower() in EVENT_HEADS

