@@ -23,7 +23,8 @@ def _p(template: str, name: str) -> str:
 _PATTERNS = [
     # November 27 - December 3 [, 2023]   /   from November 27 to December 3
     re.compile(
-        rf"\b{_p(_MONTH, 'm1')}\s+{_p(_DAY, 'd1')}{_p(_YEAR, 'y1')}{_DASH}{_p(_MONTH, 'm2')}\s+{_p(_DAY, 'd2')}{_p(_YEAR, 'y2')}\b",
+        rf"\b{_p(_MONTH, 'm1')}\s+{_p(_DAY, 'd1')}{_p(_YEAR, 'y1')}{_DASH}"
+        rf"{_p(_MONTH, 'm2')}\s+{_p(_DAY, 'd2')}{_p(_YEAR, 'y2')}\b",
         re.IGNORECASE,
     ),
     # 28 February – 15 April [2024]
@@ -114,7 +115,9 @@ def to_date(year: int | None, month: int | None, day: int | None) -> date | None
         return None
 
 
-def resolve(mention: DateMention, published: date | None, hint: int | None) -> tuple[date | None, date | None, str | None]:
+def resolve(
+    mention: DateMention, published: date | None, hint: int | None
+) -> tuple[date | None, date | None, str | None]:
     """(start, end, precision) for a mention; None parts where the text gives no year."""
     year = mention.start_year or infer_year(mention.start_month, published, hint)
     if year is None:

@@ -12,9 +12,28 @@ from etl.orgs import clean_name
 from etl.spans import QUOTE_CHARS, in_quotes, is_cap, is_event_head, lower, name_runs, overlaps
 
 PANEL_CUES = ("panel", "session", "discussion", "round table", "roundtable", "topic", "entitled", "titled", "themed")
-_LINK_CUES = re.compile(r"\b(as part of|within the framework of|in the framework of|within|during|of)\s*(the\s*)?$", re.I)
+_LINK_CUES = re.compile(
+    r"\b(as part of|within the framework of|in the framework of|within|during|of)\s*(the\s*)?$", re.I
+)
 _DESCRIBED_MODIFIERS = frozenset({"opening", "closing", "gala", "official", "final", "award", "awards", "welcoming"})
-_HELD_VERBS = frozenset({"hold", "take", "organize", "organise", "host", "open", "end", "conclude", "close", "start", "launch", "begin", "feature", "include"})
+_HELD_VERBS = frozenset(
+    {
+        "hold",
+        "take",
+        "organize",
+        "organise",
+        "host",
+        "open",
+        "end",
+        "conclude",
+        "close",
+        "start",
+        "launch",
+        "begin",
+        "feature",
+        "include",
+    }
+)
 
 
 @dataclass
@@ -63,7 +82,11 @@ def quoted_events(sent: Span, orgs: list[tuple[int, int]]) -> list[EventCue]:
         kind = near_type or before_type or inner_type
         if kind is None and len(inner) >= 3 and any(c in text for c in PANEL_CUES):
             kind = "round_table" if "round table" in text else "panel"
-        if kind is None and len(inner) >= 3 and re.search(r"\b(dedicated to|devoted to)\s*(the\s+)?(topic)?\s*$", doc[sent.start : qs - 1].text, re.I):
+        if (
+            kind is None
+            and len(inner) >= 3
+            and re.search(r"\b(dedicated to|devoted to)\s*(the\s+)?(topic)?\s*$", doc[sent.start : qs - 1].text, re.I)
+        ):
             kind = "panel"
         if kind is None:
             continue
@@ -87,10 +110,16 @@ def named_events(sent: Span, taken: list[tuple[int, int]]) -> list[EventCue]:
         start = run.start
         if not first_is_head:
             # "A Comprehensive Overview of the First X Forum": the name is after the last 'of'
-            ofs = [t.i for t in doc[start:last_head.i] if t.lower_ == "of" and not any(is_event_head(x) for x in doc[start : t.i])]
+            ofs = [
+                t.i
+                for t in doc[start : last_head.i]
+                if t.lower_ == "of" and not any(is_event_head(x) for x in doc[start : t.i])
+            ]
             if ofs:
                 start = ofs[-1] + 1
-            while start < end and (doc[start].lower_ in ("the", "first", "second", "third", "next", "last") or doc[start].like_num):
+            while start < end and (
+                doc[start].lower_ in ("the", "first", "second", "third", "next", "last") or doc[start].like_num
+            ):
                 start += 1
         if end - start < 2 and not first_is_head:
             continue
@@ -139,7 +168,9 @@ def described_events(sent: Span, taken: list[tuple[int, int]], forum_name: str |
             continue
         det = next((c.lower_ for c in tok.children if c.dep_ == "det"), "")
         mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound") and not any(ch.isdigit() for ch in c.text)]
-        mods = [m for m in mods if not any(w in m.lower_ for w in NUMBER_WORDS) and m.lower_ not in ("next", "last", "same")]
+        mods = [
+            m for m in mods if not any(w in m.lower_ for w in NUMBER_WORDS) and m.lower_ not in ("next", "last", "same")
+        ]
         special = any(m.lower_ in _DESCRIBED_MODIFIERS for m in mods)
         happening = tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ in _HELD_VERBS
         complement = _complement(tok)
@@ -152,13 +183,22 @@ def described_events(sent: Span, taken: list[tuple[int, int]], forum_name: str |
         if tok.lower_ in ("discussion", "discussions") and not complement:
             continue
         first = min([m.left_edge.i for m in mods] + [tok.i])
-        head_words = [t.text for t in sent.doc[first : tok.i + 1] if not any(c.isdigit() for c in t.text) and t.lower_ not in NUMBER_WORDS and t.dep_ != "det" and not t.is_punct]
+        head_words = [
+            t.text
+            for t in sent.doc[first : tok.i + 1]
+            if not any(c.isdigit() for c in t.text)
+            and t.lower_ not in NUMBER_WORDS
+            and t.dep_ != "det"
+            and not t.is_punct
+        ]
         if complement.startswith("of ") and forum_name and complement[3:].lower() in ("forum", "the forum"):
             complement = f"of the {forum_name}"
         name = " ".join(head_words) + (f" {complement}" if complement else "")
         start = first
         kind = event_type(lower(tok))
-        cues.append(EventCue(name[0].upper() + name[1:], kind, start, tok.i + 1, definite_ref=det == "the" and not special))
+        cues.append(
+            EventCue(name[0].upper() + name[1:], kind, start, tok.i + 1, definite_ref=det == "the" and not special)
+        )
     return cues
 
 
@@ -176,7 +216,7 @@ def definite_refs(sent: Span) -> list[EventCue]:
 
 def link_before(sent: Span, start: int) -> bool:
     """Whether the words before token `start` say 'as part of' / 'within the framework of' / 'during'."""
-    return bool(_LINK_CUES.search(sent.doc[sent.start : start].text.rstrip(" \"“”«»")))
+    return bool(_LINK_CUES.search(sent.doc[sent.start : start].text.rstrip(' "“”«»')))
 
 
 def is_quote_char(text: str) -> bool:

@@ -16,9 +16,9 @@ from spacy.tokens import Doc, Span
 from etl import dates
 from etl.event_cues import (
     EventCue,
-    event_type,
     definite_refs,
     described_events,
+    event_type,
     link_before,
     named_events,
     quoted_events,
@@ -146,7 +146,9 @@ def _sentences(doc: Doc) -> list[Span]:
     return [s for s in doc.sents if s.text.strip()]
 
 
-def extract_events(doc: Doc, people: list[PersonRef], orgs: list[tuple[int, int, str]], published: date | None) -> EventsResult:
+def extract_events(
+    doc: Doc, people: list[PersonRef], orgs: list[tuple[int, int, str]], published: date | None
+) -> EventsResult:
     """All events of the article, the focus event of each sentence, and the main event."""
     sents = _sentences(doc)
     org_ranges = [(s, e) for s, e, _ in orgs]
@@ -245,15 +247,19 @@ def _place(b: _Builder, ev: EventRec, cue: EventCue, sent: Span, cues: list[Even
 
 
 def _quoted(sent: Span, cue: EventCue) -> bool:
-    return cue.start > 0 and sent.doc[cue.start - 1].text in "\"“«"
+    return cue.start > 0 and sent.doc[cue.start - 1].text in '"“«'
 
 
-def _dates_and_venue(b: _Builder, sent: Span, new_ids: list[str], ref_ids: list[str], orgs: list[tuple[int, int, str]]) -> None:
+def _dates_and_venue(
+    b: _Builder, sent: Span, new_ids: list[str], ref_ids: list[str], orgs: list[tuple[int, int, str]]
+) -> None:
     text = sent.text
     mentions = dates.find_dates(text)
     future = bool(_FUTURE.search(text))
     ends = any(t.lemma_ in _END_VERBS for t in sent)
-    targets = [i for i in new_ids if b.events[i].start_date is None] or [i for i in ref_ids if b.events[i].start_date is None]
+    targets = [i for i in new_ids if b.events[i].start_date is None] or [
+        i for i in ref_ids if b.events[i].start_date is None
+    ]
     if m := _NTH_DAY.search(text):
         parent = next((i for i in ref_ids if b.events[i].type in CONTAINER_TYPES), b.last_by_type.get("forum"))
         if parent and b.events[parent].start_date and m[1].lower() in ORDINALS:
@@ -290,7 +296,7 @@ def _venue(sent: Span, orgs: list[tuple[int, int, str]]) -> tuple[str, bool] | N
         if tok.lower_ not in ("at", "in") or tok.i + 1 >= sent.end:
             continue
         nxt = tok.i + 1 + (1 if doc[tok.i + 1].lower_ == "the" else 0)
-        for s, e, name in orgs:
+        for s, _e, name in orgs:
             if s == nxt:
                 return name, False
         if nxt < len(doc) and doc[nxt].ent_type_ in ("GPE", "FAC") and doc[nxt].text not in COUNTRIES:
@@ -301,7 +307,18 @@ def _venue(sent: Span, orgs: list[tuple[int, int, str]]) -> tuple[str, bool] | N
 
 
 def _update_focus(b: _Builder, new_ids: list[str], ref_ids: list[str]) -> None:
-    focusable = {"panel", "round_table", "ceremony", "meeting", "training", "visit", "forum", "concert", "other", "festival"}
+    focusable = {
+        "panel",
+        "round_table",
+        "ceremony",
+        "meeting",
+        "training",
+        "visit",
+        "forum",
+        "concert",
+        "other",
+        "festival",
+    }
     for local_id in new_ids + ref_ids:
         ev = b.events[local_id]
         if ev.type not in focusable:
@@ -336,7 +353,15 @@ def _meetings_and_visits(b: _Builder, sent: Span, people: list[PersonRef]) -> li
             if poss == "their":
                 before = [p.name for p in in_sent if p.end <= tok.i]
                 if len(before) >= 2:
-                    cues.append(EventCue(f"Meeting of {before[-2]} and {before[-1]}", "meeting", tok.i, tok.i + 1, people=tuple(before[-2:])))
+                    cues.append(
+                        EventCue(
+                            f"Meeting of {before[-2]} and {before[-1]}",
+                            "meeting",
+                            tok.i,
+                            tok.i + 1,
+                            people=tuple(before[-2:]),
+                        )
+                    )
             elif with_ and after and (subject or poss in ("her", "his")):
                 host = _visitor(b) or subject or ""
                 if host and host != after[0]:
@@ -346,7 +371,11 @@ def _meetings_and_visits(b: _Builder, sent: Span, people: list[PersonRef]) -> li
             obj = next((c for c in place.children if c.dep_ == "pobj"), None) if place is not None else None
             who = [p.name for p in in_sent] or ([subject] if subject else [])
             if obj is not None and who and doc[obj.i].ent_type_ == "GPE":
-                cues.append(EventCue(f"{who[0]}'s visit to {obj.text}", "visit", tok.i, tok.i + 1, people=(who[0],), venue=obj.text))
+                cues.append(
+                    EventCue(
+                        f"{who[0]}'s visit to {obj.text}", "visit", tok.i, tok.i + 1, people=(who[0],), venue=obj.text
+                    )
+                )
     if cues:
         b.subject = cues[0].people[0] if cues[0].people else b.subject
     elif in_sent and in_sent[0].start - sent.start < 6:
@@ -379,7 +408,13 @@ def _headline(b: _Builder, sent: Span, stamp: date, org_ranges: list[tuple[int, 
     if not cues and named:
         cues = named[:1]
     if not cues:
-        kinds = [t for t in sent if t.pos_ in ("NOUN", "PROPN", "VERB") and t.lemma_.lower() in ("meeting", "visit", "exhibition", "concert", "ceremony", "festival", "forum", "competition", "event")]
+        kinds = [
+            t
+            for t in sent
+            if t.pos_ in ("NOUN", "PROPN", "VERB")
+            and t.lemma_.lower()
+            in ("meeting", "visit", "exhibition", "concert", "ceremony", "festival", "forum", "competition", "event")
+        ]
         if not kinds:
             return
         name = re.sub(r"\s+(is|was|were|are|has been|have been)\s+(held|opened|organized|organised)\b", "", text)
@@ -394,7 +429,16 @@ def _headline(b: _Builder, sent: Span, stamp: date, org_ranges: list[tuple[int, 
         in_text = dates.find_dates(text)
         if in_text and in_text[0].is_range:
             d = in_text[0]
-            with_year = dates.DateMention(d.start_month, d.start_day, d.start_year or stamp.year, d.end_month, d.end_day, d.end_year or stamp.year, 0, 0)
+            with_year = dates.DateMention(
+                d.start_month,
+                d.start_day,
+                d.start_year or stamp.year,
+                d.end_month,
+                d.end_day,
+                d.end_year or stamp.year,
+                0,
+                0,
+            )
             ev.start_date, ev.end_date, ev.date_precision = dates.resolve(with_year, stamp, stamp.year)
         elif not known or ev.local_id in b.stamps:
             ends = any(t.lemma_ in _END_VERBS for t in sent)

@@ -37,7 +37,15 @@ def _orgs(doc: Doc, spans: list[OrgSpan], ex: Extraction) -> dict[int, str]:
             by_acronym[span.acronym] = rec.local_id
         at[span.start] = rec.local_id
         by_head[span.name.split()[-1].lower()] = rec.local_id
-        ex.mentions.append(Mention("organization", doc[span.start : span.end].text, doc[span.start].idx, doc[span.end - 1].idx + len(doc[span.end - 1].text), rec.local_id))
+        ex.mentions.append(
+            Mention(
+                "organization",
+                doc[span.start : span.end].text,
+                doc[span.start].idx,
+                doc[span.end - 1].idx + len(doc[span.end - 1].text),
+                rec.local_id,
+            )
+        )
     for span in spans:
         if span.generic and span.name.lower() in by_head:
             at[span.start] = by_head[span.name.lower()]  # "the Foundation": the one named before
@@ -62,6 +70,15 @@ def _ministry_for(title: str, ex: Extraction) -> str | None:
     return None
 
 
+def _full_name(name: str, people: list) -> str:
+    """'D. Whitcombe' -> 'Dana Whitcombe' when the article names exactly one such person."""
+    words = name.split()
+    if len(words) != 2 or not re.fullmatch(r"\w\.", words[0]):
+        return name
+    full = {p.name for p in people if p.name.split()[-1] == words[-1] and p.name[0] == name[0] and p.name != name}
+    return full.pop() if len(full) == 1 else name
+
+
 def extract_article(doc: Doc, article: Article) -> Extraction:
     """Everything one article says, with article-local ids (resolution comes later)."""
     ex = Extraction(article)
@@ -69,7 +86,7 @@ def extract_article(doc: Doc, article: Article) -> Extraction:
     org_spans = find_orgs(doc, [p.span for p in people])
     org_at = _orgs(doc, org_spans, ex)
     taken = [p.span for p in people] + [o.span for o in org_spans]
-    refs = [PersonRef(p.start, p.end, p.name) for p in people]
+    refs = [PersonRef(p.start, p.end, _full_name(p.name, people)) for p in people]
     refs += [PersonRef(s, e, name) for s, e, name in short_forms(doc, people, taken)]
     refs.sort(key=lambda r: r.start)
     for ref in refs:
@@ -78,25 +95,48 @@ def extract_article(doc: Doc, article: Article) -> Extraction:
         text = doc[ref.start : ref.end].text
         if text != ref.name:
             rec.aliases.add(text)
-        ex.mentions.append(Mention("person", text, doc[ref.start].idx, doc[ref.end - 1].idx + len(doc[ref.end - 1].text), local_id))
+        ex.mentions.append(
+            Mention("person", text, doc[ref.start].idx, doc[ref.end - 1].idx + len(doc[ref.end - 1].text), local_id)
+        )
         if rec.title is None:
             info = title_of(doc, ref, {s: 1 for s in org_at})
             if info is not None:
                 rec.title, rec.country, rec.evidence = info.title, info.country, info.evidence
-                rec.org_local_id = org_at.get(info.org_start) if info.org_start is not None else _ministry_for(info.title, ex)
-    events = extract_events(doc, refs, [(o.start, o.end, o.name) for o in org_spans if not o.generic], article.published)
+                rec.org_local_id = (
+                    org_at.get(info.org_start) if info.org_start is not None else _ministry_for(info.title, ex)
+                )
+    events = extract_events(
+        doc, refs, [(o.start, o.end, o.name) for o in org_spans if not o.generic], article.published
+    )
     ex.events = events.events
     for ev_id, name, role, evidence in participations(doc, refs, events):
         person_id = f"p:{name}"
         if person_id in ex.people:
             ex.participations.append(ParticipationRec(ev_id, person_id, role, evidence))
-    speakers = {p.evidence: p.person_local_id for p in ex.participations if p.role in ("speaker", "presenter", "trainer")}
+    speakers = {
+        p.evidence: p.person_local_id for p in ex.participations if p.role in ("speaker", "presenter", "trainer")
+    }
     last_speaker: str | None = None
-    for fig in find_figures(doc, taken + [(e.start, e.end) for e in doc.ents if e.label_ in ("ORG", "FAC", "WORK_OF_ART")]):
+    for fig in find_figures(
+        doc, taken + [(e.start, e.end) for e in doc.ents if e.label_ in ("ORG", "FAC", "WORK_OF_ART")]
+    ):
         evidence = fig.sentence.text.strip()
-        last_speaker = speakers.get(evidence, last_speaker if "\n\n" not in doc.text[fig.sentence.start_char - 3 : fig.sentence.start_char] else None)
+        last_speaker = speakers.get(
+            evidence,
+            last_speaker if "\n\n" not in doc.text[fig.sentence.start_char - 3 : fig.sentence.start_char] else None,
+        )
         ex.figures.append(
-            FigureRec(fig.value, fig.unit, fig.subject, fig.text, fig.approx, evidence, fig.start_char, fig.end_char,
-                      events.focus.get(fig.sentence.start), last_speaker)
+            FigureRec(
+                fig.value,
+                fig.unit,
+                fig.subject,
+                fig.text,
+                fig.approx,
+                evidence,
+                fig.start_char,
+                fig.end_char,
+                events.focus.get(fig.sentence.start),
+                last_speaker,
+            )
         )
     return ex

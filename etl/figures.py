@@ -66,7 +66,11 @@ def _excluded(tok: Token, taken_names: list[tuple[int, int]]) -> bool:
         return True
     if re.match(r"^(1[89]|20)\d{2}$", tok.text) and not _followed_by_count_noun(tok):
         return True  # a year
-    if (prev is not None and prev.text in ("-", "–") and not prev.whitespace_) or (nxt is not None and nxt.text in ("-", "–") and not tok.whitespace_ and doc[tok.i + 2].like_num if tok.i + 2 < len(doc) else False):
+    if (prev is not None and prev.text in ("-", "–") and not prev.whitespace_) or (
+        nxt is not None and nxt.text in ("-", "–") and not tok.whitespace_ and doc[tok.i + 2].like_num
+        if tok.i + 2 < len(doc)
+        else False
+    ):
         return True  # "2022-2026", "EXPO-2023"
     return tok.lower_ == "one"
 
@@ -91,7 +95,11 @@ def _unit_and_subject(doc: Doc, end: int, sent: Span) -> tuple[str | None, str |
         stop = i + (2 if doc[i].lower_ == "per" else 1)
         subject = doc[stop : min(sent.end, stop + 6)].text if stop < sent.end and doc[stop].lower_ == "of" else None
         return "percent", subject.removeprefix("of ").strip(" ,.") if subject else None, stop
-    while i < sent.end and doc[i].pos_ in ("ADJ", "ADV") and doc[i].lower_ in ("more", "unique", "new", "local", "different", "foreign"):
+    while (
+        i < sent.end
+        and doc[i].pos_ in ("ADJ", "ADV")
+        and doc[i].lower_ in ("more", "unique", "new", "local", "different", "foreign")
+    ):
         i += 1
     j = i
     while j < sent.end and doc[j].pos_ in ("ADJ", "NOUN", "PROPN") and doc[j].tag_ not in ("NNS", "NNPS") and j - i < 3:
@@ -126,14 +134,33 @@ def find_figures(doc: Doc, name_ranges: list[tuple[int, int]]) -> list[Figure]:
         if hyphen and hyphen[1].lower() in NUMBER_WORDS and tok.pos_ in ("ADJ", "NOUN"):
             unit = hyphen[2].lower()
             if unit not in TIME_UNITS and not unit.endswith(("year", "day", "month", "week")):
-                found.append(Figure(float(NUMBER_WORDS[hyphen[1].lower()]), unit + "s", None, tok.text, False, tok.idx, tok.idx + len(tok.text), sent))
+                found.append(
+                    Figure(
+                        float(NUMBER_WORDS[hyphen[1].lower()]),
+                        unit + "s",
+                        None,
+                        tok.text,
+                        False,
+                        tok.idx,
+                        tok.idx + len(tok.text),
+                        sent,
+                    )
+                )
             i += 1
             continue
         if not _is_number_token(tok) or tok.lower_ in SCALE_WORDS or _excluded(tok, name_ranges):
             i += 1
             continue
         j = i
-        while j < len(doc) and (_is_number_token(doc[j]) or (doc[j].lower_ == "and" and j + 1 < len(doc) and doc[j + 1].lower_ in NUMBER_WORDS and doc[j - 1].lower_ == "hundred")):
+        while j < len(doc) and (
+            _is_number_token(doc[j])
+            or (
+                doc[j].lower_ == "and"
+                and j + 1 < len(doc)
+                and doc[j + 1].lower_ in NUMBER_WORDS
+                and doc[j - 1].lower_ == "hundred"
+            )
+        ):
             j += 1
         words = [t.text for t in doc[i:j] if t.lower_ != "and"]
         value = parse_number(words)

@@ -8,27 +8,138 @@ from __future__ import annotations
 
 # Nouns that end (or open, with "of") the name of an organisation.
 ORG_HEADS = frozenset(
-    """ministry ministries museum agency association council foundation fund university college
-    academy institute institution center centre committee federation company corporation holding
-    guild office reserve delegation commission school union bank board assembly department
-    parliament majlis senate service administration organization organisation platform network
-    studio studios theatre theater orchestra ensemble choir library gallery space park club society
-    chamber group press magazine newspaper agency channel tv radio cabinet secretariat embassy
-    consulate directorate inspectorate bureau authority trust conservatory philharmonic lab
-    laboratory hub accelerator alliance coalition cluster sector""".split()
+    [
+        "ministry",
+        "ministries",
+        "museum",
+        "agency",
+        "association",
+        "council",
+        "foundation",
+        "fund",
+        "university",
+        "college",
+        "academy",
+        "institute",
+        "institution",
+        "center",
+        "centre",
+        "committee",
+        "federation",
+        "company",
+        "corporation",
+        "holding",
+        "guild",
+        "office",
+        "reserve",
+        "delegation",
+        "commission",
+        "school",
+        "union",
+        "bank",
+        "board",
+        "assembly",
+        "department",
+        "parliament",
+        "majlis",
+        "senate",
+        "service",
+        "administration",
+        "organization",
+        "organisation",
+        "platform",
+        "network",
+        "studio",
+        "studios",
+        "theatre",
+        "theater",
+        "orchestra",
+        "ensemble",
+        "choir",
+        "library",
+        "gallery",
+        "space",
+        "park",
+        "club",
+        "society",
+        "chamber",
+        "group",
+        "press",
+        "magazine",
+        "newspaper",
+        "agency",
+        "channel",
+        "tv",
+        "radio",
+        "cabinet",
+        "secretariat",
+        "embassy",
+        "consulate",
+        "directorate",
+        "inspectorate",
+        "bureau",
+        "authority",
+        "trust",
+        "conservatory",
+        "philharmonic",
+        "lab",
+        "laboratory",
+        "hub",
+        "accelerator",
+        "alliance",
+        "coalition",
+        "cluster",
+        "sector",
+    ]
 )
 
 # Organisation heads that may be a sub-unit of a larger body ("the Office of the X Agency").
 SUBUNIT_HEADS = frozenset(
-    "office department sector division unit section directorate branch board committee".split()
+    ["office", "department", "sector", "division", "unit", "section", "directorate", "branch", "board", "committee"]
 )
 
 # Descriptor nouns that say the neighbouring quoted or capitalised name is an organisation.
 ORG_DESCRIPTORS = frozenset(
-    """company organization organisation foundation agency platform magazine newspaper startup
-    start-up holding association band group ensemble studio gallery brand firm enterprise
-    channel channels groups companies bands ensembles organizations organisations outlet
-    publisher label school center centre union club network fund""".split()
+    [
+        "company",
+        "organization",
+        "organisation",
+        "foundation",
+        "agency",
+        "platform",
+        "magazine",
+        "newspaper",
+        "startup",
+        "start-up",
+        "holding",
+        "association",
+        "band",
+        "group",
+        "ensemble",
+        "studio",
+        "gallery",
+        "brand",
+        "firm",
+        "enterprise",
+        "channel",
+        "channels",
+        "groups",
+        "companies",
+        "bands",
+        "ensembles",
+        "organizations",
+        "organisations",
+        "outlet",
+        "publisher",
+        "label",
+        "school",
+        "center",
+        "centre",
+        "union",
+        "club",
+        "network",
+        "fund",
+    ]
 )
 
 # Nouns that name an event; the value is the contract's events.type.
@@ -78,15 +189,96 @@ CONTAINER_TYPES = frozenset({"forum", "festival", "other", "training", "meeting"
 
 # Words that make a phrase a person's title.
 TITLE_WORDS = frozenset(
-    """minister deputy adviser advisor director head chairman chairwoman chairperson chair president
-    vice-president founder co-founder ceo cto cfo manager curator expert specialist member ambassador
-    secretary governor mayor rector dean professor teacher lecturer artist critic producer
-    representative officer coordinator editor editor-in-chief journalist spokesperson spokesman
-    leader trainer author writer poet composer singer musician conductor designer architect
-    photographer researcher scientist historian coach commissioner counsellor counselor envoy
-    executive moderator speaker entrepreneur owner partner consultant analyst chief principal
-    administrator commander deputy-director actor actress dancer painter sculptor filmmaker
-    director-general rapporteur ombudsman attaché consul premier chancellor""".split()
+    [
+        "minister",
+        "deputy",
+        "adviser",
+        "advisor",
+        "director",
+        "head",
+        "chairman",
+        "chairwoman",
+        "chairperson",
+        "chair",
+        "president",
+        "vice-president",
+        "founder",
+        "co-founder",
+        "ceo",
+        "cto",
+        "cfo",
+        "manager",
+        "curator",
+        "expert",
+        "specialist",
+        "member",
+        "ambassador",
+        "secretary",
+        "governor",
+        "mayor",
+        "rector",
+        "dean",
+        "professor",
+        "teacher",
+        "lecturer",
+        "artist",
+        "critic",
+        "producer",
+        "representative",
+        "officer",
+        "coordinator",
+        "editor",
+        "editor-in-chief",
+        "journalist",
+        "spokesperson",
+        "spokesman",
+        "leader",
+        "trainer",
+        "author",
+        "writer",
+        "poet",
+        "composer",
+        "singer",
+        "musician",
+        "conductor",
+        "designer",
+        "architect",
+        "photographer",
+        "researcher",
+        "scientist",
+        "historian",
+        "coach",
+        "commissioner",
+        "counsellor",
+        "counselor",
+        "envoy",
+        "executive",
+        "moderator",
+        "speaker",
+        "entrepreneur",
+        "owner",
+        "partner",
+        "consultant",
+        "analyst",
+        "chief",
+        "principal",
+        "administrator",
+        "commander",
+        "deputy-director",
+        "actor",
+        "actress",
+        "dancer",
+        "painter",
+        "sculptor",
+        "filmmaker",
+        "director-general",
+        "rapporteur",
+        "ombudsman",
+        "attaché",
+        "consul",
+        "premier",
+        "chancellor",
+    ]
 )
 
 # Title words that are too generic to open a title on their own in lower case ("speaker").
@@ -97,11 +289,57 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof", "sir", "madam", "mr.", 
 
 # Verbs (lemmas) of speaking: their subject spoke at the event.
 SPEECH_VERBS = frozenset(
-    """say speak note emphasize emphasise stress underline state point talk tell share inform
-    express highlight mention add explain stress address remark outline describe announce
-    recall comment welcome appreciate thank evaluate give provide present discuss cite
-    introduce invite report brief declare call urge propose suggest argue believe deliver
-    congratulate acknowledge""".split()
+    [
+        "say",
+        "speak",
+        "note",
+        "emphasize",
+        "emphasise",
+        "stress",
+        "underline",
+        "state",
+        "point",
+        "talk",
+        "tell",
+        "share",
+        "inform",
+        "express",
+        "highlight",
+        "mention",
+        "add",
+        "explain",
+        "stress",
+        "address",
+        "remark",
+        "outline",
+        "describe",
+        "announce",
+        "recall",
+        "comment",
+        "welcome",
+        "appreciate",
+        "thank",
+        "evaluate",
+        "give",
+        "provide",
+        "present",
+        "discuss",
+        "cite",
+        "introduce",
+        "invite",
+        "report",
+        "brief",
+        "declare",
+        "call",
+        "urge",
+        "propose",
+        "suggest",
+        "argue",
+        "believe",
+        "deliver",
+        "congratulate",
+        "acknowledge",
+    ]
 )
 
 # Role cues; the value is the contract's participations.role.
@@ -126,15 +364,81 @@ ROLE_VERBS = {
 
 # Words that can open a run of capitalised tokens but never a name ("During", "The").
 NON_NAME_STARTERS = frozenset(
-    """the a an this that these those during in on at for from with by after before of and or but
-    as his her its their our my your it he she they we i also then later thus moreover first
-    second third next last final speaking according under within""".split()
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "during",
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "with",
+        "by",
+        "after",
+        "before",
+        "of",
+        "and",
+        "or",
+        "but",
+        "as",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "your",
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "also",
+        "then",
+        "later",
+        "thus",
+        "moreover",
+        "first",
+        "second",
+        "third",
+        "next",
+        "last",
+        "final",
+        "speaking",
+        "according",
+        "under",
+        "within",
+    ]
 )
 
 # Time-unit nouns: a number of these is a duration, not a reported figure.
 TIME_UNITS = frozenset(
-    """day days year years month months week weeks hour hours minute minutes decade decades century
-    centuries time""".split()
+    [
+        "day",
+        "days",
+        "year",
+        "years",
+        "month",
+        "months",
+        "week",
+        "weeks",
+        "hour",
+        "hours",
+        "minute",
+        "minutes",
+        "decade",
+        "decades",
+        "century",
+        "centuries",
+        "time",
+    ]
 )
 
 NUMBER_WORDS = {

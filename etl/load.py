@@ -67,22 +67,63 @@ def write_tables(con: duckdb.DuckDBPyConnection, extractions: list[Extraction], 
     mentions, parts, affs, figs = [], [], [], []
     for ex in extractions:
         aid = ex.article.article_id
-        gid = lambda local: resolved.local.get((aid, local)) if local else None  # noqa: E731
+
+        def gid(local: str | None, aid: str = aid) -> str | None:
+            return resolved.local.get((aid, local)) if local else None
+
         mentions += [(aid, m.kind, gid(m.local_id), m.text, m.start_char, m.end_char) for m in ex.mentions]
         for person in ex.people.values():
             if person.org_local_id:
                 affs.append((gid(person.local_id), gid(person.org_local_id), aid, person.title, person.evidence))
         for pa in ex.participations:
             person = ex.people[pa.person_local_id]
-            parts.append((gid(pa.event_local_id), gid(pa.person_local_id), pa.role, person.title, gid(person.org_local_id), pa.evidence))
+            parts.append(
+                (
+                    gid(pa.event_local_id),
+                    gid(pa.person_local_id),
+                    pa.role,
+                    person.title,
+                    gid(person.org_local_id),
+                    pa.evidence,
+                )
+            )
         for i, f in enumerate(ex.figures):
-            figs.append((stable_id("F", f"{aid}:{i}:{f.start_char}"), aid, gid(f.event_local_id), gid(f.person_local_id), f.value, f.unit, f.subject, f.text, f.approx, f.evidence, f.start_char, f.end_char))
+            figs.append(
+                (
+                    stable_id("F", f"{aid}:{i}:{f.start_char}"),
+                    aid,
+                    gid(f.event_local_id),
+                    gid(f.person_local_id),
+                    f.value,
+                    f.unit,
+                    f.subject,
+                    f.text,
+                    f.approx,
+                    f.evidence,
+                    f.start_char,
+                    f.end_char,
+                )
+            )
     con.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?)", mentions)
     event_rows = []
     for event_id, ev in resolved.events.items():
         aid = resolved.event_first_article[event_id]
         parent = resolved.local.get((aid, ev.parent_local_id)) if ev.parent_local_id else None
-        event_rows.append((event_id, aid, ev.name, ev.type, ev.start_date, ev.end_date, ev.date_precision, parent, ev.venue, ev.city, ev.evidence))
+        event_rows.append(
+            (
+                event_id,
+                aid,
+                ev.name,
+                ev.type,
+                ev.start_date,
+                ev.end_date,
+                ev.date_precision,
+                parent,
+                ev.venue,
+                ev.city,
+                ev.evidence,
+            )
+        )
     con.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", event_rows)
     con.executemany("INSERT INTO event_articles VALUES (?, ?)", sorted(resolved.event_articles))
     con.executemany("INSERT INTO participations VALUES (?, ?, ?, ?, ?, ?)", _unique(parts))

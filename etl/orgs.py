@@ -23,7 +23,9 @@ from etl.spans import (
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
 # All-caps words that are not organisations.
-_NOT_ACRONYMS = frozenset({"IT", "TV", "AI", "GDP", "CEO", "NO", "UK", "USA", "US", "EU", "PR", "VR", "AR", "NFT", "OK"})
+_NOT_ACRONYMS = frozenset(
+    {"IT", "TV", "AI", "GDP", "CEO", "NO", "UK", "USA", "US", "EU", "PR", "VR", "AR", "NFT", "OK"}
+)
 
 
 @dataclass
@@ -125,8 +127,7 @@ def org_from_run(run: Span) -> Span | None:
         return None
     org = doc[start:end]
     if _main_head_is_subunit(org) and (
-        (end < len(doc) and doc[end].lower_ in ("of", "at"))
-        or (start > 0 and doc[start - 1].lower_ in ("'s", "’s"))
+        (end < len(doc) and doc[end].lower_ in ("of", "at")) or (start > 0 and doc[start - 1].lower_ in ("'s", "’s"))
     ):
         return None  # "the Local Office of ...", "the Ministry's Heritage Sector": part of a body
     if any(is_event_head(t) and not is_org_head(t) for t in doc[start:end]):
@@ -291,7 +292,9 @@ def find_orgs(doc: Doc, people: list[tuple[int, int]]) -> list[OrgSpan]:
                 org = _with_quoted_prefix(doc, org)
                 if lower(org[0]) in SUBUNIT_HEADS and any(t.i > org.end and is_org_head(t) for t in sent):
                     continue  # "Department for X ... of the Ministry": a sub-unit named before its body
-                found.append(OrgSpan(org.start, org.end, clean_name(org.text), generic=len(org) == 1 and not org.text.isupper()))
+                found.append(
+                    OrgSpan(org.start, org.end, clean_name(org.text), generic=len(org) == 1 and not org.text.isupper())
+                )
     found.extend(_quoted_orgs(doc))
     taken = [o.span for o in found] + people
     found.extend(_title_of_names(doc, taken))
@@ -338,8 +341,10 @@ def _source_outlets(doc: Doc, taken: list[tuple[int, int]]) -> list[OrgSpan]:
             start = tok.i - 1
             while start > 0 and is_cap(doc[start - 1]) and doc[start - 1].pos_ == "PROPN":
                 start -= 1
-            if doc[start - 1].text == "," and doc[tok.i + 1].text == "." and not any(
-                overlaps((start, tok.i), t) for t in taken
+            if (
+                doc[start - 1].text == ","
+                and doc[tok.i + 1].text == "."
+                and not any(overlaps((start, tok.i), t) for t in taken)
             ):
                 found.append(OrgSpan(start, tok.i, doc[start : tok.i].text))
     return found

@@ -23,18 +23,14 @@ _URL = re.compile(r"https?://\S+")
 def article_files(source: Path) -> list[Path]:
     """Every article file under `source`, in a stable order."""
     if not source.is_dir():
-        raise SourceError(
-            f"{source}: no such folder. Put article files (.txt, .md, .html) there or pass --source DIR."
-        )
+        raise SourceError(f"{source}: no such folder. Put article files (.txt, .md, .html) there or pass --source DIR.")
     files = sorted(
         p
         for p in source.rglob("*")
         if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")
     )
     if not files:
-        raise SourceError(
-            f"{source}: no article files (.txt, .md, .html) found. Add articles or pass --source DIR."
-        )
+        raise SourceError(f"{source}: no article files (.txt, .md, .html) found. Add articles or pass --source DIR.")
     return files
 
 

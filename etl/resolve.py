@@ -112,7 +112,11 @@ def resolve(extractions: list[Extraction]) -> Resolved:
             else:
                 known = out.events[gid]
                 if known.start_date is None and ev.start_date is not None:
-                    known.start_date, known.end_date, known.date_precision = ev.start_date, ev.end_date, ev.date_precision
+                    known.start_date, known.end_date, known.date_precision = (
+                        ev.start_date,
+                        ev.end_date,
+                        ev.date_precision,
+                    )
     for ent in (*out.people.values(), *out.orgs.values()):
         ent.aliases.discard(ent.name)
     return out

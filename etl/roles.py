@@ -37,7 +37,11 @@ def _clause_tokens(doc: Doc, start: int, end: int, direction: int, sent: Span) -
             commas += 1
             i += direction
             continue
-        if tok.text in (",", ";", ".", ":") or (tok.pos_ in ("VERB", "AUX") and tok.tag_ != "VBN") or tok.lower_ in ("by", "from", "at", "who", "which", "that", "said", "with"):
+        if (
+            tok.text in (",", ";", ".", ":")
+            or (tok.pos_ in ("VERB", "AUX") and tok.tag_ != "VBN")
+            or tok.lower_ in ("by", "from", "at", "who", "which", "that", "said", "with")
+        ):
             break
         if tok.ent_type_ == "PERSON" and direction < 0 and out:
             break
@@ -92,7 +96,9 @@ def _role_of(doc: Doc, person: PersonRef, sent: Span) -> str | None:
             return "performer"
         if lemma in ("honor", "honour", "award") and any(c.dep_ == "nsubjpass" for c in verb.children):
             return "honoree"
-        if lemma in ("participate", "attend", "join") or (lemma == "take" and any(c.lower_ == "part" for c in verb.children)):
+        if lemma in ("participate", "attend", "join") or (
+            lemma == "take" and any(c.lower_ == "part" for c in verb.children)
+        ):
             return "attendee"
         if lemma == "make" and any(c.lower_ in _PRESENT_NOUNS for c in verb.children):
             return "presenter"
@@ -100,7 +106,9 @@ def _role_of(doc: Doc, person: PersonRef, sent: Span) -> str | None:
             return "speaker"
     if any(t.lemma_ in ("perform",) for t in sent) and "including" in [t.lower_ for t in sent]:
         return "performer"
-    if "speaking" in words_before[-12:] or any(t.lower_ == "speaking" for t in doc[person.end : min(sent.end, person.end + 3)]):
+    if "speaking" in words_before[-12:] or any(
+        t.lower_ == "speaking" for t in doc[person.end : min(sent.end, person.end + 3)]
+    ):
         return "speaker"
     return None
 

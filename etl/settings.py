@@ -17,3 +17,9 @@ def model_names() -> tuple[str, ...]:
     """spaCy model names to try, in order; CULTURE_SPACY_MODEL picks one explicitly."""
     chosen = os.environ.get("CULTURE_SPACY_MODEL", "").strip()
     return (chosen,) if chosen else MODEL_CANDIDATES
+
+
+def database_path() -> Path:
+    """The database the app reads: CULTURE_DB if set (read at call time), else data/culture.duckdb."""
+    chosen = os.environ.get("CULTURE_DB", "").strip()
+    return Path(chosen) if chosen else DEFAULT_DB

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from etl.lexicon import COUNTRIES, EVENT_HEADS, MONTHS, NON_NAME_STARTERS, ORG_HEADS, TITLE_WORDS
 
 CONNECTORS = frozenset({"of", "and", "for", "the", "on", "&", "in", "de", "du", "la", "al", "van", "von", "'s", "’s"})
-QUOTE_CHARS = "\"“”«»„"
+QUOTE_CHARS = '"“”«»„'
 _HEADLINE_STAMP = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{4}(\s+\d{1,2}:\d{2})?$")
 
 
@@ -70,7 +70,7 @@ def in_quotes(doc: Doc) -> list[tuple[int, int]]:
     for token in doc:
         if token.text in QUOTE_CHARS or token.text in ("''", "``"):
             closing = token.text in "”»" or (open_at is not None and token.text not in "“«„")
-            if open_at is None and not (token.text in "”»"):
+            if open_at is None and token.text not in "”»":
                 open_at = token.i + 1
             elif open_at is not None and closing:
                 if token.i > open_at:

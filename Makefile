@@ -1,0 +1,37 @@
+# One command to run the app, one to run the tests; both create .venv and install pinned packages.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DB := data/culture.duckdb
+
+.PHONY: run test check build install install-dev browser-deps clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+
+install: $(BIN)/python
+	$(BIN)/pip install -q -r requirements.txt
+
+install-dev: $(BIN)/python
+	$(BIN)/pip install -q -r requirements-dev.txt
+
+# Rebuild the database when it is missing or older than any article file.
+$(DB): $(wildcard data/articles/*) | install
+	$(BIN)/python -m etl build --source data/articles --db $(DB)
+
+build: install
+	$(BIN)/python -m etl build --source data/articles --db $(DB)
+
+run: install $(DB)
+	$(BIN)/streamlit run app.py --server.port 8501
+
+check: install-dev
+	$(BIN)/ruff check etl culturedash tests app.py $(wildcard pages) benchmarks
+	$(BIN)/ruff format --check etl culturedash tests app.py $(wildcard pages) benchmarks
+	$(BIN)/mypy etl culturedash
+
+test: install-dev
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf $(VENV) $(DB) .pytest_cache .mypy_cache .ruff_cache

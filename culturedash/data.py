@@ -1,0 +1,26 @@
+"""Make sure the database exists and is newer than the articles; build it if not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from etl.reader import ARTICLE_SUFFIXES
+from etl.settings import DEFAULT_DB, DEFAULT_SOURCE
+
+
+def needs_build(db_path: Path = DEFAULT_DB, source: Path = DEFAULT_SOURCE) -> bool:
+    """True when the database is missing or older than any article file."""
+    if not db_path.exists():
+        return True
+    built = db_path.stat().st_mtime
+    return any(p.stat().st_mtime > built for p in source.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES)
+
+
+def ensure_database(db_path: Path = DEFAULT_DB, source: Path = DEFAULT_SOURCE) -> bool:
+    """Build the database when needed; returns whether a build ran."""
+    if not needs_build(db_path, source):
+        return False
+    from etl.pipeline import build
+
+    build(source, db_path)
+    return True

@@ -1,0 +1,136 @@
+"""The build command end to end: contract tables, idempotence, atomic swap, clear errors."""
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from etl import load
+from etl.cli import main
+from etl.pipeline import build
+
+pytestmark = pytest.mark.slow
+
+CONTRACT = {
+    "articles": ["article_id", "file_name", "title", "published", "source", "url", "body", "content_hash", "loaded_at"],
+    "people": ["person_id", "name", "aliases", "country"],
+    "organizations": ["org_id", "name", "aliases", "kind", "country"],
+    "mentions": ["article_id", "kind", "entity_id", "text", "start_char", "end_char"],
+    "events": [
+        "event_id",
+        "article_id",
+        "name",
+        "type",
+        "start_date",
+        "end_date",
+        "date_precision",
+        "parent_id",
+        "venue",
+        "city",
+    ],
+    "event_articles": ["event_id", "article_id"],
+    "participations": ["event_id", "person_id", "role", "title", "org_id", "evidence"],
+    "affiliations": ["person_id", "org_id", "article_id", "title", "evidence"],
+    "figures": [
+        "figure_id",
+        "article_id",
+        "event_id",
+        "person_id",
+        "value",
+        "unit",
+        "subject",
+        "text",
+        "approx",
+        "evidence",
+        "start_char",
+        "end_char",
+    ],
+}
+
+
+def counts(db: Path) -> dict[str, int]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in CONTRACT}
+
+
+def test_seed_build_has_every_contract_table_and_column(seed_db):
+    with duckdb.connect(str(seed_db), read_only=True) as con:
+        for table, columns in CONTRACT.items():
+            have = [r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()]
+            assert set(columns) <= set(have), table
+            assert con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] > 0, table
+
+
+def test_every_record_carries_its_evidence(seed_db):
+    with duckdb.connect(str(seed_db), read_only=True) as con:
+        for table in ("participations", "affiliations", "figures"):
+            assert (
+                con.execute(f"SELECT count(*) FROM {table} WHERE evidence IS NULL OR evidence = ''").fetchone()[0] == 0
+            )
+        bad = con.execute(
+            """SELECT count(*) FROM mentions m JOIN articles a USING (article_id)
+               WHERE substr(a.body, m.start_char + 1, m.end_char - m.start_char) <> m.text"""
+        ).fetchone()[0]
+        assert bad == 0
+        bad_figs = con.execute(
+            """SELECT count(*) FROM figures f JOIN articles a USING (article_id)
+               WHERE substr(a.body, f.start_char + 1, f.end_char - f.start_char) <> f.text"""
+        ).fetchone()[0]
+        assert bad_figs == 0
+
+
+def test_vocabularies_are_respected(seed_db):
+    with duckdb.connect(str(seed_db), read_only=True) as con:
+        types = {r[0] for r in con.execute("SELECT DISTINCT type FROM events").fetchall()}
+        roles = {r[0] for r in con.execute("SELECT DISTINCT role FROM participations").fetchall()}
+    assert types <= {
+        "forum",
+        "panel",
+        "round_table",
+        "meeting",
+        "training",
+        "ceremony",
+        "exhibition",
+        "concert",
+        "festival",
+        "visit",
+        "competition",
+        "other",
+    }
+    assert roles <= {"moderator", "speaker", "trainer", "presenter", "performer", "honoree", "organizer", "attendee"}
+
+
+def test_rebuild_is_idempotent(seed_db, corpus, nlp, tmp_path):
+    db = tmp_path / "again.duckdb"
+    build(corpus, db, nlp=nlp)
+    first = counts(db)
+    build(corpus, db, nlp=nlp)
+    assert counts(db) == first == counts(seed_db)
+
+
+def test_failed_build_leaves_the_old_database_untouched(corpus, nlp, tmp_path, monkeypatch):
+    db = tmp_path / "culture.duckdb"
+    build(corpus, db, nlp=nlp)
+    before = db.read_bytes()
+
+    def explode(con, extractions, resolved):
+        con.execute("CREATE TABLE articles (x INTEGER)")
+        raise RuntimeError("disk full half-way")
+
+    monkeypatch.setattr(load, "write_tables", explode)
+    with pytest.raises(RuntimeError):
+        build(corpus, db, nlp=nlp)
+    assert db.read_bytes() == before
+    assert not list(tmp_path.glob(".build-*"))
+
+
+def test_unreadable_file_exits_non_zero_with_a_message_and_keeps_the_database(corpus, tmp_path, capsys):
+    db = tmp_path / "culture.duckdb"
+    assert main(["build", "--source", str(corpus), "--db", str(db)]) == 0
+    before = db.read_bytes()
+    (corpus / "broken.txt").write_bytes(b"Opening night\n\xff\xfe bad bytes")
+    assert main(["build", "--source", str(corpus), "--db", str(db)]) == 1
+    err = capsys.readouterr().err
+    assert "broken.txt:2" in err and "UTF-8" in err
+    assert err.count("\n") == 1
+    assert db.read_bytes() == before

@@ -1,0 +1,42 @@
+from datetime import date
+
+import pytest
+
+from etl.dates import find_dates, resolve
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("held on November 28-30", date(2023, 12, 7), (date(2023, 11, 28), date(2023, 11, 30), "day")),
+        ("from November 27 to December 3", date(2023, 12, 7), (date(2023, 11, 27), date(2023, 12, 3), "day")),
+        ("(November 27 - December 3)", date(2023, 12, 7), (date(2023, 11, 27), date(2023, 12, 3), "day")),
+        ("ended on Dec. 5.", date(2023, 12, 7), (date(2023, 12, 5), None, "day")),
+        ("opened on 5 March 2021", None, (date(2021, 3, 5), None, "day")),
+        ("their meeting in November", date(2023, 12, 7), (date(2023, 11, 1), None, "month")),
+        ("dated July 22, 2022", None, (date(2022, 7, 22), None, "day")),
+        ("28 February – 15 April", date(2024, 2, 28), (date(2024, 2, 28), date(2024, 4, 15), "day")),
+    ],
+)
+def test_dates_resolve_with_the_year_the_text_supports(text, published, expected):
+    mentions = find_dates(text)
+    assert mentions, text
+    assert resolve(mentions[0], published, None) == expected
+
+
+def test_date_without_any_year_in_the_text_stays_unknown():
+    mention = find_dates("The course ended on July 15.")[0]
+    assert resolve(mention, None, None) == (None, None, None)
+
+
+def test_december_event_reported_in_january_belongs_to_the_previous_year():
+    mention = find_dates("the concert on December 20")[0]
+    assert resolve(mention, date(2024, 1, 10), None)[0] == date(2023, 12, 20)
+
+
+def test_cyrillic_lookalike_letters_in_month_names_are_read():
+    assert find_dates("on Deс. 4 at the centre")[0].start_day == 4  # 'с' is Cyrillic
+
+
+def test_may_alone_is_not_read_as_a_month():
+    assert find_dates("Visitors may register online") == []

@@ -1,0 +1,121 @@
+"""Extraction rules on short invented sentences (no seed names): how news is written."""
+
+import pytest
+
+from etl.extract import extract_article
+from etl.figures import parse_number
+from etl.reader import parse_article
+
+pytestmark = pytest.mark.slow
+
+
+def run(nlp, text, published=None):
+    article = parse_article(__import__("pathlib").Path("t.txt"), text if not published else f"date {published} {text}")
+    return extract_article(nlp(article.body), article)
+
+
+def names(ex):
+    return sorted(p.name for p in ex.people.values())
+
+
+def test_person_after_title_of_body_gets_title_and_affiliation(nlp):
+    ex = run(nlp, "Marta Kowalczyk, director of the Silesian Opera Museum, said that visits grew.")
+    person = ex.people["p:Marta Kowalczyk"]
+    assert person.title and person.title.lower().startswith("director")
+    assert ex.orgs[person.org_local_id].name == "Silesian Opera Museum"
+
+
+def test_title_before_name_with_body(nlp):
+    ex = run(nlp, "The chairman of the Baltic Film Association, Jonas Petraitis, spoke about funding.")
+    person = ex.people["p:Jonas Petraitis"]
+    assert ex.orgs[person.org_local_id].name == "Baltic Film Association"
+
+
+def test_places_and_bodies_are_not_people(nlp):
+    ex = run(nlp, "The Vilnius Music Foundation held concerts in Kaunas, Lithuania and Riga.")
+    assert names(ex) == []
+    assert any(o.name == "Vilnius Music Foundation" for o in ex.orgs.values())
+
+
+def test_acronym_in_brackets_is_an_alias(nlp):
+    ex = run(nlp, "The National Heritage Agency (NHAG) opened a hall. NHAG plans more.")
+    org = next(o for o in ex.orgs.values() if o.name == "National Heritage Agency")
+    assert "NHAG" in org.aliases
+
+
+def test_initial_form_joins_the_full_name(nlp):
+    ex = run(nlp, "Artist Dana Whitcombe opened the show. D. Whitcombe said the works were new.")
+    assert names(ex) == ["Dana Whitcombe"]
+    assert "D. Whitcombe" in ex.people["p:Dana Whitcombe"].aliases
+
+
+def test_panel_topic_moderator_and_speakers(nlp):
+    text = (
+        "The Northern Design Forum was held on May 3-4.\n\n"
+        'The first panel, moderated by Clara Benson, adviser to the mayor, focused on "Design for Small Towns".\n\n'
+        "Pavel Orlov, founder of the Orlov Studio, said that local crafts matter."
+    )
+    ex = run(nlp, text, published="2024-05-10")
+    by_name = {e.name: e for e in ex.events.values()}
+    panel = by_name["Design for Small Towns"]
+    assert panel.type == "panel"
+    assert ex.events[panel.parent_local_id].name == "Northern Design Forum"
+    forum = ex.events[panel.parent_local_id]
+    assert (str(forum.start_date), str(forum.end_date)) == ("2024-05-03", "2024-05-04")
+    roles = {(p.person_local_id, p.role, ex.events[p.event_local_id].name) for p in ex.participations}
+    assert ("p:Clara Benson", "moderator", "Design for Small Towns") in roles
+    assert ("p:Pavel Orlov", "speaker", "Design for Small Towns") in roles
+
+
+def test_merely_mentioned_person_does_not_participate(nlp):
+    text = (
+        "The Harbour Arts Forum opened on June 2.\n\n"
+        "The minister noted that the strategy approved by President Tomas Varga supports artists."
+    )
+    ex = run(nlp, text, published="2024-06-05")
+    assert "p:Tomas Varga" in ex.people
+    assert not [p for p in ex.participations if p.person_local_id == "p:Tomas Varga"]
+
+
+def test_year_is_not_guessed_when_the_text_gives_none(nlp):
+    ex = run(nlp, 'The "Crafts of the Coast" training course ended on July 15.')
+    assert all(e.start_date is None and e.end_date is None for e in ex.events.values())
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [(["3,000"], 3000), (["three", "thousand"], 3000), (["5.44", "billion"], 5.44e9), (["seven"], 7), (["1500"], 1500)],
+)
+def test_numbers_are_normalised(words, value):
+    assert parse_number(words) == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit", "approx"),
+    [
+        ("She said that 64.4% of the world's population uses the Internet.", 64.4, "percent", False),
+        ("More than three thousand companies joined the network.", 3000, "companies", True),
+        ("Around 12,000 items are kept in storage.", 12000, "items", True),
+        ("The festival receives more than 1500 films every year.", 1500, "films", True),
+        ("An exposition of 46 unique artworks opened.", 46, "artworks", False),
+        ("Close to 60% of people use social networks.", 60, "percent", True),
+    ],
+)
+def test_figures_value_unit_and_approximation(nlp, sentence, value, unit, approx):
+    ex = run(nlp, sentence)
+    assert [(f.value, f.unit, f.approx) for f in ex.figures] == [(value, unit, approx)]
+    assert ex.figures[0].evidence == sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The forum was held on November 28, 2023 at 14:30.",
+        "The strategy for 2022-2026 was approved in 2021.",
+        "He studied at vocational school No. 5 and joined EXPO-2023.",
+        "It was the 100th anniversary of the theatre.",
+        "The three-day festival ended.",
+    ],
+)
+def test_dates_years_times_ordinals_and_names_are_not_figures(nlp, sentence):
+    assert run(nlp, sentence).figures == []
