@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 
 from etl.lexicon import EVENT_HEADS, NUMBER_WORDS
 from etl.orgs import clean_name
-from etl.spans import QUOTE_CHARS, in_quotes, is_cap, is_event_head, lower, name_runs, overlaps
+from etl.spans import in_quotes, is_cap, is_event_head, lower, name_runs, overlaps
 
 PANEL_CUES = ("panel", "session", "discussion", "round table", "roundtable", "topic", "entitled", "titled", "themed")
 _LINK_CUES = re.compile(
@@ -217,8 +217,3 @@ def definite_refs(sent: Span) -> list[EventCue]:
 def link_before(sent: Span, start: int) -> bool:
     """Whether the words before token `start` say 'as part of' / 'within the framework of' / 'during'."""
     return bool(_LINK_CUES.search(sent.doc[sent.start : start].text.rstrip(' "“”«»')))
-
-
-def is_quote_char(text: str) -> bool:
-    """A quotation mark."""
-    return text in QUOTE_CHARS

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from etl.lexicon import COUNTRIES, EVENT_HEADS, ORG_DESCRIPTORS, ORG_KINDS, SUBUNIT_HEADS
+from etl.lexicon import COUNTRIES, ORG_DESCRIPTORS, ORG_KINDS, SUBUNIT_HEADS
 from etl.spans import (
     QUOTE_CHARS,
     in_quotes,
@@ -356,8 +356,3 @@ def _dedupe(found: list[OrgSpan]) -> list[OrgSpan]:
         if not any(overlaps(org.span, k.span) for k in kept):
             kept.append(org)
     return sorted(kept, key=lambda o: o.start)
-
-
-def is_event_name_word(word: str) -> bool:
-    """A word that marks a name as an event's rather than a body's."""
-    return word.lower() in EVENT_HEADS

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from etl.events import EventsResult, PersonRef
 from etl.lexicon import COUNTRIES, ROLE_VERBS, SPEECH_VERBS
-from etl.spans import is_title_word, lower
+from etl.spans import is_title_word
 
 _PRESENT_NOUNS = frozenset({"presentation", "presentations", "report", "reports", "lecture"})
 
@@ -154,16 +154,3 @@ def participations(doc: Doc, people: list[PersonRef], events: EventsResult) -> l
             seen.add(row[:3])
             unique.append(row)
     return unique
-
-
-def country_word(token_text: str) -> str | None:
-    """The country a name or demonym refers to."""
-    return COUNTRIES.get(lower_text(token_text))
-
-
-def lower_text(text: str) -> str:
-    """Text with a trailing possessive removed (keeps case)."""
-    return text.removesuffix("'s").removesuffix("’s")
-
-
-__all__ = ["TitleInfo", "country_word", "lower", "participations", "title_of"]
