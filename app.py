@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from culturedash import charts, db
-from culturedash.app_state import connection
+from culturedash import charts
+from culturedash.app_state import overview
 
 st.set_page_config(page_title="Culture news evidence", page_icon="🎭", layout="wide")
 
-con = connection()
-counts = db.overview_counts(con)
-first, last = db.date_span(con)
+data = overview()
+counts, first, last = data.counts, data.first, data.last
 
 st.title("Cultural-sector activity in the news")
 st.caption(
@@ -38,7 +37,7 @@ st.markdown(f"**Dates covered:** {span}")
 left, right = st.columns([3, 2])
 with left:
     st.subheader("Articles")
-    articles = db.articles_table(con)
+    articles = data.articles
     if articles.empty:
         st.info("No articles yet. Put .txt, .md or .html files in data/articles and run `python -m etl build`.")
     else:
@@ -53,7 +52,7 @@ with left:
             },
         )
 with right:
-    by_type = db.events_by_type(con)
+    by_type = data.events_by_type
     if by_type.empty:
         st.info("No events extracted yet.")
     else:

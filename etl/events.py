@@ -334,7 +334,7 @@ def _update_focus(b: _Builder, new_ids: list[str], ref_ids: list[str]) -> None:
 
 
 def _meetings_and_visits(b: _Builder, sent: Span, people: list[PersonRef]) -> list[EventCue]:
-    """'A met with B', 'her meeting with B', 'their meeting', 'her visit to Baku'."""
+    """'A met with B', 'her meeting with B', 'their meeting', 'her visit to Vilnius'."""
     in_sent = [p for p in people if sent.start <= p.start < sent.end]
     cues = []
     doc = sent.doc
@@ -447,7 +447,7 @@ def _headline(b: _Builder, sent: Span, stamp: date, org_ranges: list[tuple[int, 
             b.headline_forums.append(local_id)
         if ev.type in CHILD_TYPES and ev.parent_local_id is None:
             parent = b.find(parent_named[0].name) if parent_named else None
-            if parent is None and re.search(r"\b(forum|creative week|framework)\b", text, re.I):
+            if parent is None and re.search(r"\b(forum|week|festival|framework)\b", text, re.I):
                 parent = _nearest_forum(b, stamp)
             ev.parent_local_id = parent
         elif ev.parent_local_id is None and parent_named and link_before(sent, parent_named[0].start):

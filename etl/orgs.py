@@ -47,7 +47,7 @@ class OrgSpan:
 def org_kind(name: str) -> str:
     """The organizations.kind a name's head noun suggests."""
     words = [w.strip("\"“”'").lower() for w in re.split(r"[\s-]+", name)]
-    if any(w in ("international", "unesco", "world", "united") for w in words) or name.isupper():
+    if any(w in ("international", "world", "united") for w in words) or name.isupper():
         return "international" if name.isupper() or "international" in words else _by_head(words)
     return _by_head(words)
 
@@ -60,7 +60,7 @@ def _by_head(words: list[str]) -> str:
 
 
 def org_country(name: str) -> str | None:
-    """A country the name states ('Creative Industries Association of Kyrgyzstan')."""
+    """A country the name states ('Film Producers Association of Latvia')."""
     for word in re.findall(r"[A-ZÇŞÜÖİ][\w’']+(?:\s+[A-Z]\w+)?", name):
         for candidate in (word, word.split()[0]):
             if candidate in COUNTRIES:
@@ -227,7 +227,7 @@ def _list_items(doc: Doc, start: int, end: int, taken: list[tuple[int, int]]) ->
 
 
 def _split_run(run: Span, people: list[tuple[int, int]]) -> list[Span]:
-    """Cut a run at person names and after an acronym joined by 'and' ('UNESCO and the X')."""
+    """Cut a run at person names and after an acronym joined by 'and' ('ICOM and the X')."""
     doc = run.doc
     cuts = sorted({run.start, run.end, *[b for p in people for b in p if run.start < b < run.end]})
     pieces = []
@@ -334,7 +334,7 @@ def _acronyms(doc: Doc, taken: list[tuple[int, int]]) -> list[OrgSpan]:
 
 
 def _source_outlets(doc: Doc, taken: list[tuple[int, int]]) -> list[OrgSpan]:
-    """', Azertac reports.' -- the outlet a wire story credits is a (media) organisation."""
+    """', Trend reports.' -- the outlet a wire story credits is a (media) organisation."""
     found = []
     for tok in doc:
         if tok.lemma_ == "report" and tok.i >= 2 and doc[tok.i - 1].pos_ == "PROPN" and tok.i + 1 < len(doc):

@@ -72,7 +72,7 @@ def _clean(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     while end < len(doc) and end - start < 4 and _name_token(doc[end]) and doc[end].pos_ == "PROPN":
         end += 1
     if end < len(doc) and is_org_head(doc[end]):
-        return None  # "Heydar Aliyev Center" names a body, not a person
+        return None  # "Anna Berzina Centre" names a body, not a person
     tokens = doc[start:end]
     if len(tokens) < 2 and not _INITIAL.match(tokens[0].text):
         return None
@@ -150,7 +150,7 @@ def _names_in_run(run: Span) -> list[tuple[int, int]]:
         prev = doc[i - 1] if i > 0 else None
         start = i
         if prev is not None and prev.lower_ in ("of", "the", "for", "to", "and", "&"):
-            start = i + 1  # "Minister of Culture Adil Karimov": the first word closes the title
+            start = i + 1  # "Minister of Culture Ilze Ozola": the first word closes the title
         if 2 <= j - start <= 4 and not _continues_a_name(doc, j) and _title_context(doc, start, j):
             out.append((start, j))
         i = j

@@ -29,7 +29,7 @@ def person_key(name: str) -> str:
 
 
 def org_key(name: str) -> tuple[str, str | None]:
-    """(key, country) for an organisation: 'Azerbaijan Culture Ministry' -> ('ministry of culture', 'Azerbaijan')."""
+    """(key, country) for an organisation: 'Latvia Culture Ministry' -> ('ministry of culture', 'Latvia')."""
     text = re.sub(r"[^\w&\s]", " ", fold(name)).split()
     country = None
     if text and text[0] == "the":
