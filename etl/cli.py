@@ -1,4 +1,4 @@
-"""Command line: `python -m etl build [--source DIR] [--db PATH]`."""
+"""Command line: `python -m etl build [--source DIR] [--db PATH]` and `python -m etl evaluate --gold DIR`."""
 
 from __future__ import annotations
 
@@ -17,7 +17,14 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd = sub.add_parser("build", help="read articles, extract, resolve and load into DuckDB")
     build_cmd.add_argument("--source", type=Path, default=DEFAULT_SOURCE, help="folder of article files")
     build_cmd.add_argument("--db", type=Path, default=DEFAULT_DB, help="DuckDB file to (re)build")
+    eval_cmd = sub.add_parser("evaluate", help="score a built database against gold annotations (JSON)")
+    eval_cmd.add_argument("--db", type=Path, default=DEFAULT_DB, help="DuckDB file the ETL built")
+    eval_cmd.add_argument("--gold", type=Path, required=True, help="folder of gold JSON files, one per article")
+    eval_cmd.add_argument("--show-errors", action="store_true", help="list each category's misses and extras")
+    eval_cmd.add_argument("--min-f1", type=float, default=None, help="exit 2 when any category's F1 is below this")
     args = parser.parse_args(argv)
+    if args.command == "evaluate":
+        return _evaluate(args)
     try:
         from etl.pipeline import build, terminal_progress
 
@@ -30,3 +37,17 @@ def main(argv: list[str] | None = None) -> int:
         f"{result.organizations} organisations, {result.figures} figures"
     )
     return 0
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from etl.evaluate import evaluate, report
+
+    try:
+        totals, missing = evaluate(args.db, args.gold)
+    except EtlError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    print(report(totals, missing, show_errors=args.show_errors))
+    worst = min(t.f1 for t in totals.values())
+    print(f"lowest F1 {worst:.2f}")
+    return 2 if args.min_f1 is not None and worst < args.min_f1 else 0

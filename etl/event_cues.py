@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
-from etl.lexicon import EVENT_HEADS, NUMBER_WORDS
+from etl.lexicon import COUNTRIES, EVENT_HEADS, NUMBER_WORDS
 from etl.orgs import clean_name
 from etl.spans import in_quotes, is_cap, is_event_head, lower, name_runs, overlaps
 
@@ -64,6 +64,16 @@ def _head_type(tokens: list[Token]) -> str | None:
     return None
 
 
+def _modifier_chain(doc: Doc, start: int, end: int) -> list[Token]:
+    """The words right after a quote up to its head noun: '"X" modern art exhibition', not '"X" at the forum'."""
+    chain: list[Token] = []
+    for tok in doc[start : min(start + 5, end)]:
+        if tok.pos_ not in ("NOUN", "ADJ", "PROPN") and not is_event_head(tok):
+            break
+        chain.append(tok)
+    return chain
+
+
 def quoted_events(sent: Span, orgs: list[tuple[int, int]]) -> list[EventCue]:
     """Quoted names next to an event noun: panel topics, named exhibitions, competitions, programmes."""
     doc = sent.doc
@@ -73,10 +83,9 @@ def quoted_events(sent: Span, orgs: list[tuple[int, int]]) -> list[EventCue]:
         if not (sent.start <= qs < sent.end) or any(overlaps((qs, qe), o) for o in orgs):
             continue
         inner = doc[qs:qe]
-        after = [t for t in doc[qe + 1 : min(qe + 5, sent.end)] if not t.is_punct][:4]
+        after = _modifier_chain(doc, qe + 1, sent.end)
         before = [t for t in doc[max(sent.start, qs - 3) : qs - 1] if not t.is_punct][-2:]
-        near = [t for t in after if t.pos_ in ("NOUN", "ADJ", "PROPN") or is_event_head(t)]
-        near_type = _head_type(near[: next((i + 1 for i, t in enumerate(near) if t.pos_ == "NOUN"), len(near))])
+        near_type = _head_type(after[: next((i + 1 for i, t in enumerate(after) if is_event_head(t)), 0)])
         before_type = _head_type(before)
         inner_type = _head_type([inner[-1]]) if is_cap(inner[-1]) else None
         kind = near_type or before_type or inner_type
@@ -90,10 +99,22 @@ def quoted_events(sent: Span, orgs: list[tuple[int, int]]) -> list[EventCue]:
             kind = "panel"
         if kind is None:
             continue
-        if kind == "training" and not any(t.lower_ == "training" for t in (*before, *near, *inner)):
+        if kind == "training" and not any(t.lower_ == "training" for t in (*before, *after, *inner)):
             continue  # "program" alone names projects far more often than trainings
         cues.append(EventCue(clean_name(inner.text), kind, qs, qe))
     return cues
+
+
+_PLURAL_NAMES = frozenset({"days", "games", "awards", "olympics", "nights"})
+
+
+def _name_end(run: Span, head: Token) -> int:
+    """End of an event name: after its head, plus a following 'of the X' ('Festival of the Turkic World')."""
+    doc = run.doc
+    end = head.i + 1
+    if end < run.end and doc[end].lower_ == "of" and not any(is_event_head(t) for t in doc[end : run.end]):
+        return run.end
+    return end
 
 
 def named_events(sent: Span, taken: list[tuple[int, int]]) -> list[EventCue]:
@@ -105,8 +126,23 @@ def named_events(sent: Span, taken: list[tuple[int, int]]) -> list[EventCue]:
         if not heads or any(overlaps((run.start, run.end), t) for t in taken):
             continue
         first_is_head = is_event_head(run[0]) and len(run) > 2 and run[1].lower_ == "of"
+        if (
+            is_event_head(run[0])
+            and (run.start == sent.start or doc[run.start - 1].lower_ in ("the", "a", "an"))
+            and len(heads) == 1
+            and len(run) > 1
+            and run[1].lower_ != "of"
+            and run[1].pos_ == "PROPN"
+            and run[1].tag_ not in ("VBN", "VBD", "VBZ")
+        ):
+            # "Exhibition Motherland of Mine": the noun says what it is, the rest is its name
+            kind = _head_type([run[0]]) or "other"
+            cues.append(EventCue(clean_name(doc[run.start + 1 : run.end].text), kind, run.start, run.end))
+            continue
         last_head = heads[-1]
-        end = run.end if first_is_head else last_head.i + 1
+        if not first_is_head and last_head.tag_ in ("NNS", "NNPS") and lower(last_head) not in _PLURAL_NAMES:
+            continue  # "Annual Performances": a kind of event, not one event's name
+        end = run.end if first_is_head else _name_end(run, last_head)
         start = run.start
         if not first_is_head:
             # "A Comprehensive Overview of the First X Forum": the name is after the last 'of'
@@ -217,3 +253,20 @@ def definite_refs(sent: Span) -> list[EventCue]:
 def link_before(sent: Span, start: int) -> bool:
     """Whether the words before token `start` say 'as part of' / 'within the framework of' / 'during'."""
     return bool(_LINK_CUES.search(sent.doc[sent.start : start].text.rstrip(' "“”«»')))
+
+
+def venue_in(sent: Span, orgs: list[tuple[int, int, str]]) -> tuple[str, bool] | None:
+    """The place after 'at'/'in' in a 'held at' sentence: a body's building, or a city (flag True)."""
+    doc = sent.doc
+    for tok in sent:
+        if tok.lower_ not in ("at", "in") or tok.i + 1 >= sent.end:
+            continue
+        nxt = tok.i + 1 + (1 if doc[tok.i + 1].lower_ == "the" else 0)
+        for s, _e, name in orgs:
+            if s == nxt:
+                return name, False
+        if nxt < len(doc) and doc[nxt].ent_type_ in ("GPE", "FAC") and doc[nxt].text not in COUNTRIES:
+            ent = next((e for e in doc.ents if e.start <= nxt < e.end), None)
+            if ent is not None:
+                return ent.text.removeprefix("the "), ent.label_ == "GPE"
+    return None

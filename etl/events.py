@@ -18,12 +18,13 @@ from etl.event_cues import (
     EventCue,
     definite_refs,
     described_events,
-    event_type,
     link_before,
     named_events,
     quoted_events,
+    venue_in,
 )
-from etl.lexicon import COUNTRIES, ORDINALS
+from etl.headlines import headline, link_pending_parents
+from etl.lexicon import EVENT_HEADS, ORDINALS
 from etl.records import EventRec
 from etl.spans import is_headline_stamp
 
@@ -54,9 +55,12 @@ class EventsResult:
 
 
 def norm_name(name: str) -> str:
-    """A comparison key for event names."""
-    text = re.sub(r"[^\w\s]", " ", name.lower())
+    """A comparison key for event names: 'Exhibition of X (X-2023)' and 'X Exhibition' share one."""
+    text = re.sub(r"\([^)]*\)", " ", name.lower())
+    text = re.sub(r"[^\w\s]", " ", text)
     words = [w for w in text.split() if w not in ("the", "a", "an")]
+    if len(words) > 2 and words[1] == "of" and words[0] in EVENT_HEADS:
+        words = [*words[2:], words[0]]
     return " ".join(words)
 
 
@@ -68,7 +72,7 @@ class _Builder:
         self.last_by_type: dict[str, str] = {}
         self.focus: str | None = None
         self.day: date | None = None
-        self.headline_forums: list[str] = []
+        self.pending_parents: list[tuple[str, date]] = []  # headline panels waiting for their forum
         self.stamps: dict[str, list[tuple[date, bool, bool]]] = {}
         self.subject: str | None = None
 
@@ -163,14 +167,24 @@ def extract_events(
             stamp = dates.to_date(int(m[3]), int(m[2]), int(m[1])) if m else None
             continue
         if stamp is not None:
-            _headline(b, sent, stamp, org_ranges)
+            headline(b, sent, stamp, orgs)
             stamp = None
             continue
         _body_sentence(b, sent, people, orgs)
         if b.focus:
             b.result.focus[sent.start] = b.focus
     b.finish_headline_dates()
+    link_pending_parents(b)
+    _inherit_spans(b)
     return b.result
+
+
+def _inherit_spans(b: _Builder) -> None:
+    """An undated exhibition inside a dated event runs through it ('the exhibition organised during the forum')."""
+    for ev in b.events.values():
+        parent = b.events.get(ev.parent_local_id or "")
+        if ev.type == "exhibition" and ev.start_date is None and parent is not None and parent.start_date:
+            ev.start_date, ev.end_date, ev.date_precision = parent.start_date, parent.end_date, parent.date_precision
 
 
 def _body_sentence(b: _Builder, sent: Span, people: list[PersonRef], orgs: list[tuple[int, int, str]]) -> None:
@@ -196,9 +210,12 @@ def _body_sentence(b: _Builder, sent: Span, people: list[PersonRef], orgs: list[
             ev.venue = cue.venue
         if not known:
             _place(b, ev, cue, sent, cues)
+    new_types = {b.events[i].type for i in new_ids}
     for ref in definite_refs(sent):
         if any(ref.start >= c.start and ref.end <= c.end for c in cues if not c.definite_ref):
             continue
+        if ref.type in new_types and ref.type in CHILD_TYPES:
+            continue  # "the next panel ... the topic X": the ref is the new panel itself
         target = b.last_by_type.get(ref.type)
         if ref.type == "other" and ref.name.lower() in ("event", "events") and b.result.main:
             target = b.result.main
@@ -208,9 +225,10 @@ def _body_sentence(b: _Builder, sent: Span, people: list[PersonRef], orgs: list[
             ref_ids.append(target)
             _refine_generic_type(b, target, ref.type)
     _dates_and_venue(b, sent, new_ids, ref_ids, orgs)
-    for local_id in new_ids + ref_ids:
+    # refs first: in "the next panel ... was dedicated to X", X is the panel the story now follows
+    for local_id in ref_ids + new_ids:
         b.last_by_type[b.events[local_id].type] = local_id
-    _update_focus(b, new_ids, ref_ids)
+    _update_focus(b, new_ids, ref_ids, speaker_in_sentence=any(sent.start <= p.start < sent.end for p in people))
 
 
 def _refine_generic_type(b: _Builder, target: str, ref_type: str) -> None:
@@ -280,7 +298,9 @@ def _dates_and_venue(
         ev = b.events[local_id]
         if ev.start_date is None and ev.type in CHILD_TYPES and b.day is not None:
             ev.start_date, ev.date_precision = b.day, "day"
-    venue = _venue(sent, orgs)
+        elif ev.type in CHILD_TYPES and ev.date_precision == "day" and ev.end_date is None:
+            b.day = ev.start_date  # "a panel on November 28 ... the next panel": the same day
+    venue = venue_in(sent, orgs)
     if venue and (new_ids or ref_ids):
         ev = b.events[(new_ids or ref_ids)[0]]
         if ev.venue is None and any(t.lemma_ in ("hold", "host", "take", "organize", "open") for t in sent):
@@ -289,24 +309,8 @@ def _dates_and_venue(
             ev.venue = ev.venue or venue[0]
 
 
-def _venue(sent: Span, orgs: list[tuple[int, int, str]]) -> tuple[str, bool] | None:
-    """The place after 'at'/'in' in a 'held at' sentence: a body's building, or a city (flag True)."""
-    doc = sent.doc
-    for tok in sent:
-        if tok.lower_ not in ("at", "in") or tok.i + 1 >= sent.end:
-            continue
-        nxt = tok.i + 1 + (1 if doc[tok.i + 1].lower_ == "the" else 0)
-        for s, _e, name in orgs:
-            if s == nxt:
-                return name, False
-        if nxt < len(doc) and doc[nxt].ent_type_ in ("GPE", "FAC") and doc[nxt].text not in COUNTRIES:
-            ent = next((e for e in doc.ents if e.start <= nxt < e.end), None)
-            if ent is not None:
-                return ent.text.removeprefix("the "), ent.label_ == "GPE"
-    return None
-
-
-def _update_focus(b: _Builder, new_ids: list[str], ref_ids: list[str]) -> None:
+def _update_focus(b: _Builder, new_ids: list[str], ref_ids: list[str], speaker_in_sentence: bool = False) -> None:
+    """Move the focus to the event the sentence is about; a speaker's topic does not move it."""
     focusable = {
         "panel",
         "round_table",
@@ -327,6 +331,9 @@ def _update_focus(b: _Builder, new_ids: list[str], ref_ids: list[str]) -> None:
             return  # "the forum" while a panel of it is described: still the panel
         if ev.type == "other" and local_id != b.result.main and local_id not in new_ids:
             continue
+        in_child = b.focus is not None and b.events[b.focus].type in CHILD_TYPES
+        if in_child and speaker_in_sentence and ev.type not in CHILD_TYPES:
+            continue  # "X, founder of the festival, spoke about Y": still the panel
         b.focus = local_id
         return
     if b.focus is None and b.result.main:
@@ -396,71 +403,3 @@ def _last_subject(b: _Builder) -> str | None:
 
 def _meeting(host: str, guest: str, at: int) -> EventCue:
     return EventCue(f"Meeting of {host} and {guest}", "meeting", at, at + 1, people=(host, guest))
-
-
-def _headline(b: _Builder, sent: Span, stamp: date, org_ranges: list[tuple[int, int]]) -> None:
-    """A dated headline from a list of related news: each one that names an event is an event."""
-    text = sent.text.strip()
-    cues = quoted_events(sent, org_ranges)
-    named = named_events(sent, org_ranges + [(c.start, c.end) for c in cues])
-    if not cues and ":" in text and re.search(r"\bpanel\b", text.split(":")[0], re.I):
-        cues = [EventCue(text.split(":", 1)[1].strip(), "panel", sent.start, sent.end)]
-    if not cues and named:
-        cues = named[:1]
-    if not cues:
-        kinds = [
-            t
-            for t in sent
-            if t.pos_ in ("NOUN", "PROPN", "VERB")
-            and t.lemma_.lower()
-            in ("meeting", "visit", "exhibition", "concert", "ceremony", "festival", "forum", "competition", "event")
-        ]
-        if not kinds:
-            return
-        name = re.sub(r"\s+(is|was|were|are|has been|have been)\s+(held|opened|organized|organised)\b", "", text)
-        name = re.sub(r"\bHeld\s+", "", name).strip(" .")
-        cues = [EventCue(name.removeprefix("The "), event_type(kinds[0].lemma_.lower()), sent.start, sent.end)]
-    parent_named = [n for n in named if n.type in ("forum", "festival", "other") and n.name != cues[0].name]
-    for cue in cues:
-        known = b.find(cue.name)
-        local_id = b.add(cue, sent)
-        ev = b.events[local_id]
-        future = bool(_FUTURE.search(text))
-        in_text = dates.find_dates(text)
-        if in_text and in_text[0].is_range:
-            d = in_text[0]
-            with_year = dates.DateMention(
-                d.start_month,
-                d.start_day,
-                d.start_year or stamp.year,
-                d.end_month,
-                d.end_day,
-                d.end_year or stamp.year,
-                0,
-                0,
-            )
-            ev.start_date, ev.end_date, ev.date_precision = dates.resolve(with_year, stamp, stamp.year)
-        elif not known or ev.local_id in b.stamps:
-            ends = any(t.lemma_ in _END_VERBS for t in sent)
-            b.stamps.setdefault(local_id, []).append((stamp, ends, future))
-        if ev.type in ("forum", "festival"):
-            b.headline_forums.append(local_id)
-        if ev.type in CHILD_TYPES and ev.parent_local_id is None:
-            parent = b.find(parent_named[0].name) if parent_named else None
-            if parent is None and re.search(r"\b(forum|week|festival|framework)\b", text, re.I):
-                parent = _nearest_forum(b, stamp)
-            ev.parent_local_id = parent
-        elif ev.parent_local_id is None and parent_named and link_before(sent, parent_named[0].start):
-            ev.parent_local_id = b.find(parent_named[0].name)
-    for n in parent_named:
-        if b.find(n.name) is None:
-            b.add(n, sent)
-
-
-def _nearest_forum(b: _Builder, stamp: date) -> str | None:
-    best = None
-    for local_id in b.headline_forums:
-        ev = b.events[local_id]
-        if ev.start_date and abs((ev.start_date - stamp).days) <= 3:
-            best = local_id
-    return best

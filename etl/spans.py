@@ -12,18 +12,33 @@ from etl.lexicon import COUNTRIES, EVENT_HEADS, MONTHS, NON_NAME_STARTERS, ORG_H
 
 CONNECTORS = frozenset({"of", "and", "for", "the", "on", "&", "in", "de", "du", "la", "al", "van", "von", "'s", "’s"})
 QUOTE_CHARS = '"“”«»„'
+_HEADING_MAX_TOKENS = 40
+_SENTENCE_END = frozenset({".", "?", "!", ":", ";", '"', "”", "»"})
 _HEADLINE_STAMP = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{4}(\s+\d{1,2}:\d{2})?$")
 
 
 @Language.component("line_break_sentences")
 def line_break_sentences(doc: Doc) -> Doc:
-    """Start a sentence after every line break, so headline lists are not glued into one sentence."""
-    for token in doc[:-1]:
-        if "\n" in token.text or "\n" in token.whitespace_:
-            nxt = doc[token.i + 1]
-            if not nxt.is_space:
-                nxt.is_sent_start = True
+    """Start a sentence after every line break; keep a short unpunctuated line (a heading) whole."""
+    line_start = 0
+    for token in doc:
+        ends_line = "\n" in token.text or "\n" in token.whitespace_ or token.i == len(doc) - 1
+        if not ends_line:
+            continue
+        if token.i + 1 < len(doc) and not doc[token.i + 1].is_space:
+            doc[token.i + 1].is_sent_start = True
+        _keep_heading_whole(doc[line_start : token.i + 1])
+        line_start = token.i + 1
     return doc
+
+
+def _keep_heading_whole(line: Span) -> None:
+    """A heading ('12.03.2024 10:15', 'Festival X opened in Y') is one sentence however the parser reads it."""
+    words = [t for t in line if not t.is_space]
+    if not words or len(words) > _HEADING_MAX_TOKENS or words[-1].text in _SENTENCE_END:
+        return
+    for token in words[1:]:
+        token.is_sent_start = False
 
 
 def is_cap(token: Token) -> bool:
