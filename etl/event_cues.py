@@ -238,6 +238,11 @@ def described_events(sent: Span, taken: list[tuple[int, int]], forum_name: str |
     return cues
 
 
+def names_the_same(cue: EventCue, cues: list[EventCue]) -> bool:
+    """'an exhibition called "X"', 'a session on "X"': the described noun and the quoted title are one event."""
+    return any(o is not cue and 0 <= o.start - cue.end <= 3 and o.type == cue.type for o in cues)
+
+
 def definite_refs(sent: Span) -> list[EventCue]:
     """'the forum', 'the panel', 'this event': references to an event already introduced."""
     cues = []

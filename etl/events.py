@@ -20,6 +20,7 @@ from etl.event_cues import (
     described_events,
     link_before,
     named_events,
+    names_the_same,
     quoted_events,
     venue_in,
 )
@@ -180,11 +181,15 @@ def extract_events(
 
 
 def _inherit_spans(b: _Builder) -> None:
-    """An undated exhibition inside a dated event runs through it ('the exhibition organised during the forum')."""
+    """Undated parts of a dated event: an exhibition runs through it, an opening ceremony is on its first day."""
     for ev in b.events.values():
         parent = b.events.get(ev.parent_local_id or "")
-        if ev.type == "exhibition" and ev.start_date is None and parent is not None and parent.start_date:
+        if ev.start_date is not None or parent is None or parent.start_date is None:
+            continue
+        if ev.type == "exhibition":
             ev.start_date, ev.end_date, ev.date_precision = parent.start_date, parent.end_date, parent.date_precision
+        elif ev.type == "ceremony" and ev.name.lower().startswith("opening"):
+            ev.start_date, ev.date_precision = parent.start_date, parent.date_precision  # opens on day one
 
 
 def _body_sentence(b: _Builder, sent: Span, people: list[PersonRef], orgs: list[tuple[int, int, str]]) -> None:
@@ -194,6 +199,7 @@ def _body_sentence(b: _Builder, sent: Span, people: list[PersonRef], orgs: list[
     forum = b.events[b.last_by_type["forum"]].name if "forum" in b.last_by_type else None
     cues += described_events(sent, [(c.start, c.end) for c in cues], forum)
     cues += _meetings_and_visits(b, sent, people)
+    cues = [c for c in cues if not names_the_same(c, cues)]
     new_ids: list[str] = []
     ref_ids: list[str] = []
     future = bool(_FUTURE.search(sent.text))
@@ -323,7 +329,9 @@ def _update_focus(b: _Builder, new_ids: list[str], ref_ids: list[str], speaker_i
         "other",
         "festival",
     }
-    for local_id in new_ids + ref_ids:
+    # a new panel named next to its forum ("the forum held a panel on X") is what follows
+    new_children = [i for i in new_ids if b.events[i].type in CHILD_TYPES]
+    for local_id in new_children + new_ids + ref_ids:
         ev = b.events[local_id]
         if ev.type not in focusable:
             continue

@@ -59,10 +59,12 @@ def by_acronym_rec(ex: Extraction, by_acronym: dict[str, str], name: str) -> Org
 
 def _ministry_for(title: str, ex: Extraction) -> str | None:
     """'Adviser to the Minister of Culture' -> the article's Ministry of Culture, if it names one."""
-    m = re.search(r"minister of ([\w ]+?)(?:$| of | and\b)|(\w+) minister", title, re.I)
+    m = re.search(r"minist(?:er|ry) of ([\w ]+?)(?:$| of | and\b)", title, re.I) or re.search(
+        r"(\w+) minister", re.sub(r"\b(deputy|first|vice|acting|former)\b", "", title, flags=re.I), re.I
+    )
     if not m:
         return None
-    field = (m[1] or m[2] or "").lower()
+    field = m[1].lower()
     for local_id, org in ex.orgs.items():
         name = org.name.lower()
         if "ministry" in name and field and field in name:

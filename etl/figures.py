@@ -120,6 +120,18 @@ def _unit_and_subject(doc: Doc, end: int, sent: Span) -> tuple[str | None, str |
     return None, None, end
 
 
+def _number_of(doc: Doc, at: int, sent: Span) -> tuple[str | None, str | None]:
+    """'The number of Internet users is estimated at 5.16 billion': the unit is what 'number of' counts."""
+    for tok in doc[sent.start : at]:
+        if tok.lemma_ != "number":
+            continue
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if obj is not None and obj.tag_ in ("NNS", "NNPS") and obj.i < at:
+            return obj.lower_, doc[obj.left_edge.i : obj.i + 1].text
+    return None, None
+
+
 def find_figures(doc: Doc, name_ranges: list[tuple[int, int]]) -> list[Figure]:
     """Every reported quantity in the doc, with its unit, approximation flag and subject."""
     found: list[Figure] = []
@@ -174,6 +186,8 @@ def find_figures(doc: Doc, name_ranges: list[tuple[int, int]]) -> list[Figure]:
             unit = CURRENCIES[currency]
         if tok.lower_ == "twice":
             unit = "times"
+        if unit is None:
+            unit, subject = _number_of(doc, i, sent)
         if unit is None:
             i = j
             continue

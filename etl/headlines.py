@@ -21,6 +21,7 @@ from etl.event_cues import (
     event_type,
     link_before,
     named_events,
+    names_the_same,
     quoted_events,
     venue_in,
 )
@@ -68,19 +69,17 @@ def _verb_events(sent: Span) -> list[EventCue]:
 
 def _closing_parts(sent: Span, main: EventCue) -> list[EventCue]:
     """'X ended with an exhibition and a gala-concert' -> 'Closing exhibition of X', 'Closing gala-concert of X'."""
+    doc = sent.doc
+    end_verb = next((t for t in sent if t.lemma_ in _END_VERBS), None)
+    if end_verb is None or end_verb.i + 1 >= sent.end or doc[end_verb.i + 1].lower_ != "with":
+        return []
     out = []
-    for tok in sent:
-        if tok.lemma_ not in _END_VERBS:
+    for tok in doc[end_verb.i + 2 : sent.end]:
+        if tok.pos_ not in ("NOUN", "PROPN") or not (is_event_head(tok) or tok.lower_ in _KIND_WORDS):
             continue
-        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"):
-            for obj in (c for c in prep.subtree if c.dep_ in ("pobj", "conj") and c.pos_ == "NOUN"):
-                noun = (
-                    sent.doc[obj.i - 2 : obj.i + 1].text if obj.i >= 2 and sent.doc[obj.i - 1].text == "-" else obj.text
-                )
-                head = noun.split("-")[-1]
-                if is_event_head(obj) or head.lower() in _KIND_WORDS or head.lower() == "concert":
-                    kind = event_type(head.lower())
-                    out.append(EventCue(f"Closing {noun} of the {main.name}", kind, obj.i, obj.i + 1))
+        hyphenated = tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_
+        noun = doc[tok.i - 2 : tok.i + 1].text if hyphenated else tok.text
+        out.append(EventCue(f"Closing {noun} of the {main.name}", event_type(tok.lower_), tok.i, tok.i + 1))
     return out
 
 
@@ -122,11 +121,6 @@ def _titled_dates(sent: Span) -> list[EventCue]:
     return []
 
 
-def _names_the_same(cue: EventCue, cues: list[EventCue]) -> bool:
-    """'An exhibition called "X"': the described noun and the quoted title are one event."""
-    return any(o is not cue and o.start >= cue.end and o.start - cue.end <= 3 and o.type == cue.type for o in cues)
-
-
 def headline_cues(
     sent: Span, org_ranges: list[tuple[int, int]]
 ) -> tuple[list[EventCue], list[EventCue], list[EventCue]]:
@@ -139,7 +133,7 @@ def headline_cues(
     text = sent.text.strip()
     if not cues and ":" in text and re.search(r"\bpanel\b", text.split(":")[0], re.I):
         cues = [EventCue(text.split(":", 1)[1].strip(), "panel", sent.start, sent.end)]
-    cues = [c for c in cues if not c.definite_ref and not _names_the_same(c, cues)]
+    cues = [c for c in cues if not c.definite_ref and not names_the_same(c, cues)]
     parents = [c for c in cues if c.type in _PARENT_TYPES and link_before(sent, c.start)]
     reported = [c for c in cues if c not in parents]
     if not reported:
@@ -159,9 +153,11 @@ def headline(b: _Builder, sent: Span, stamp: date, orgs: list[tuple[int, int, st
     ends = any(t.lemma_ in _END_VERBS or t.lemma_.lower() == "result" for t in sent)
     venue = venue_in(sent, orgs)
     parent_ids = [b.add(p, sent) for p in parents]
+    closing = _closing_parts(sent, reported[0])
     for other in mentioned:
-        b.add(other, sent)  # named in passing ("the results of the X Competition"): an event, undated
-    for cue in reported + _closing_parts(sent, reported[0]):
+        if not any(c.start < other.end and other.start < c.end for c in closing):
+            b.add(other, sent)  # named in passing ("the results of the X Competition"): an event, undated
+    for cue in reported + closing:
         known = b.find(cue.name)
         local_id = b.add(cue, sent)
         ev = b.events[local_id]

@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 
 from etl.records import Extraction
 from etl.resolve import Resolved, stable_id
@@ -49,19 +50,22 @@ def write_tables(con: duckdb.DuckDBPyConnection, extractions: list[Extraction], 
     """Create the public tables on `con` and fill them."""
     con.execute(SCHEMA)
     now = datetime.now()
-    con.executemany(
-        "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    _insert(
+        con,
+        "articles",
         [
             (a.article_id, a.file_name, a.title, a.published, a.source, a.url, a.body, a.content_hash, now)
             for a in (ex.article for ex in extractions)
         ],
     )
-    con.executemany(
-        "INSERT INTO people VALUES (?, ?, ?, ?)",
+    _insert(
+        con,
+        "people",
         [(p.entity_id, p.name, sorted(p.aliases), p.country) for p in resolved.people.values()],
     )
-    con.executemany(
-        "INSERT INTO organizations VALUES (?, ?, ?, ?, ?)",
+    _insert(
+        con,
+        "organizations",
         [(o.entity_id, o.name, sorted(o.aliases), o.kind, o.country) for o in resolved.orgs.values()],
     )
     mentions, parts, affs, figs = [], [], [], []
@@ -104,7 +108,7 @@ def write_tables(con: duckdb.DuckDBPyConnection, extractions: list[Extraction], 
                     f.end_char,
                 )
             )
-    con.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?)", mentions)
+    _insert(con, "mentions", mentions)
     event_rows = []
     for event_id, ev in resolved.events.items():
         aid = resolved.event_first_article[event_id]
@@ -124,11 +128,23 @@ def write_tables(con: duckdb.DuckDBPyConnection, extractions: list[Extraction], 
                 ev.evidence,
             )
         )
-    con.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", event_rows)
-    con.executemany("INSERT INTO event_articles VALUES (?, ?)", sorted(resolved.event_articles))
-    con.executemany("INSERT INTO participations VALUES (?, ?, ?, ?, ?, ?)", _unique(parts))
-    con.executemany("INSERT INTO affiliations VALUES (?, ?, ?, ?, ?)", _unique(affs))
-    con.executemany("INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", figs)
+    _insert(con, "events", event_rows)
+    _insert(con, "event_articles", sorted(resolved.event_articles))
+    _insert(con, "participations", _unique(parts))
+    _insert(con, "affiliations", _unique(affs))
+    _insert(con, "figures", figs)
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple]) -> None:
+    """Insert rows in one scan of a DataFrame (row-by-row executemany costs as much as the parsing)."""
+    if not rows:
+        return
+    frame = pd.DataFrame.from_records(rows, columns=[f"c{i}" for i in range(len(rows[0]))])
+    con.register("incoming_rows", frame)
+    try:
+        con.execute(f"INSERT INTO {table} SELECT * FROM incoming_rows")  # table: one of SCHEMA's names
+    finally:
+        con.unregister("incoming_rows")
 
 
 def _unique(rows: list[tuple]) -> list[tuple]:

@@ -92,8 +92,9 @@ def _has_head(seg: Span) -> bool:
 
 
 def _main_head_is_subunit(seg: Span) -> bool:
+    """'the Local Office' or 'International Organizations' of a body: a part or a group, not the body."""
     heads = [t for t in seg if is_org_head(t)]
-    return bool(heads) and lower(heads[-1]) in SUBUNIT_HEADS
+    return bool(heads) and (lower(heads[-1]) in SUBUNIT_HEADS or heads[-1].tag_ in ("NNS", "NNPS"))
 
 
 def org_from_run(run: Span) -> Span | None:
@@ -139,8 +140,8 @@ def _quoted_orgs(doc: Doc) -> list[OrgSpan]:
     found = []
     for qs, qe in in_quotes(doc):
         inner = doc[qs:qe]
-        if len(inner) > 8 or not is_cap(inner[0]):
-            continue
+        if len(inner) > 8 or not is_cap(inner[0]) or inner[0].lower_ == "for":
+            continue  # '"For Merit" medals': an award, not a body
         after = [t for t in doc[qe + 1 : min(qe + 4, len(doc))] if not t.is_punct]
         before = [t for t in doc[max(0, qs - 3) : qs - 1] if not t.is_punct]
         described_after = next(
@@ -280,6 +281,11 @@ def _title_of_names(doc: Doc, taken: list[tuple[int, int]]) -> list[OrgSpan]:
     return found
 
 
+def _quoted_award(doc: Doc, quote: int) -> bool:
+    """Whether the quote opening at `quote` names an award ('"For Distinction in Service" medals')."""
+    return quote + 1 < len(doc) and doc[quote + 1].lower_ == "for"
+
+
 def find_orgs(doc: Doc, people: list[tuple[int, int]]) -> list[OrgSpan]:
     """Every organisation span in the doc, longest first where they overlap."""
     found: list[OrgSpan] = []
@@ -290,6 +296,10 @@ def find_orgs(doc: Doc, people: list[tuple[int, int]]) -> list[OrgSpan]:
                 if org is None:
                     continue
                 org = _with_quoted_prefix(doc, org)
+                if len(org) > 2 and org[0].text in COUNTRIES and org[1].lower_ in ("'s", "’s"):
+                    org = doc[org.start + 2 : org.end]  # "Latvia's LTV Channel": the country is not in the name
+                if org.start > 0 and doc[org.start - 1].text in QUOTE_CHARS and _quoted_award(doc, org.start - 1):
+                    continue  # a medal "For Merit in Service" is not a body
                 if lower(org[0]) in SUBUNIT_HEADS and any(t.i > org.end and is_org_head(t) for t in sent):
                     continue  # "Department for X ... of the Ministry": a sub-unit named before its body
                 found.append(

@@ -62,12 +62,19 @@ def _clean(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         start > 0
         and end - start < 4
         and _name_token(doc[start - 1])
+        and lower(doc[start - 1]) not in HONORIFICS
         and doc[start - 1].pos_ == "PROPN"
         and (start - 1 == 0 or doc[start - 2].lower_ not in ("of", "the", "to", "for", "and", "'s", "’s"))
         and not doc[start - 1].is_sent_start
     ):
         start -= 1
-    if start > 0 and doc[start - 1].is_sent_start and _name_token(doc[start - 1]) and doc[start - 1].pos_ == "PROPN":
+    if (
+        start > 0
+        and doc[start - 1].is_sent_start
+        and _name_token(doc[start - 1])
+        and doc[start - 1].pos_ == "PROPN"
+        and lower(doc[start - 1]) not in HONORIFICS
+    ):
         start -= 1
     while end < len(doc) and end - start < 4 and _name_token(doc[end]) and doc[end].pos_ == "PROPN":
         end += 1
@@ -138,7 +145,7 @@ def _names_in_run(run: Span) -> list[tuple[int, int]]:
     out = []
     i = run.start
     while i < run.end:
-        if not (_name_token(doc[i]) and doc[i].pos_ == "PROPN"):
+        if not (_name_token(doc[i]) and doc[i].pos_ == "PROPN") or lower(doc[i]) in HONORIFICS:
             i += 1
             continue
         j = i

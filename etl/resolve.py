@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 
 from etl.events import norm_name
@@ -71,25 +72,26 @@ class Resolved:
     local: dict[tuple[str, str], str] = field(default_factory=dict)  # (article_id, local id) -> global id
 
 
-def _canonical(current: str, candidate: str) -> str:
-    """The fuller of two spellings is the canonical name."""
-    return candidate if len(candidate) > len(current) else current
+def _canonical(spellings: Counter[str]) -> str:
+    """The spelling the articles use most often (the fuller one on a tie) is the canonical name."""
+    return max(spellings, key=lambda name: (spellings[name], len(name), name))
 
 
 def resolve(extractions: list[Extraction]) -> Resolved:
     """Give every person, organisation and event one id across all articles."""
     out = Resolved()
     org_index: dict[str, str] = {}
+    spellings: dict[str, Counter[str]] = {}
     for ex in extractions:
         aid = ex.article.article_id
+        mentioned = Counter(m.local_id for m in ex.mentions)
         for local_id, org in ex.orgs.items():
             key, country = org_key(org.name)
             acronym_hit = next((org_index[a] for a in org.aliases if a in org_index), None)
             gid = org_index.get(key) or acronym_hit or stable_id("O", key)
             ent = out.orgs.setdefault(gid, Entity(gid, org.name, kind=org.kind, country=org.country or country))
-            if ent.name != org.name:
-                ent.aliases.add(org.name)
-            ent.name = _canonical(ent.name, org.name)
+            ent.aliases.add(org.name)
+            spellings.setdefault(gid, Counter())[org.name] += max(1, mentioned[local_id])
             ent.aliases |= org.aliases
             ent.country = ent.country or org.country or country
             org_index[key] = gid
@@ -117,6 +119,8 @@ def resolve(extractions: list[Extraction]) -> Resolved:
                         ev.end_date,
                         ev.date_precision,
                     )
+    for gid, names in spellings.items():
+        out.orgs[gid].name = _canonical(names)
     for ent in (*out.people.values(), *out.orgs.values()):
         ent.aliases.discard(ent.name)
     return out

@@ -8,8 +8,9 @@ from spacy.tokens import Doc, Span, Token
 
 from etl.events import EventsResult, PersonRef
 from etl.lexicon import COUNTRIES, ROLE_VERBS, SPEECH_VERBS
-from etl.spans import is_title_word
+from etl.spans import is_cap, is_title_word
 
+_TITLE_POS = frozenset({"DET", "PROPN", "NOUN", "ADJ", "ADP", "PUNCT", "CCONJ", "PART"})
 _PRESENT_NOUNS = frozenset({"presentation", "presentations", "report", "reports", "lecture"})
 
 
@@ -37,10 +38,12 @@ def _clause_tokens(doc: Doc, start: int, end: int, direction: int, sent: Span) -
             commas += 1
             i += direction
             continue
+        inside_name = 0 < i < len(doc) - 1 and is_cap(doc[i - 1]) and is_cap(doc[i + 1])
         if (
             tok.text in (",", ";", ".", ":")
             or (tok.pos_ in ("VERB", "AUX") and tok.tag_ != "VBN")
-            or tok.lower_ in ("by", "from", "at", "who", "which", "that", "said", "with")
+            or tok.lower_ in ("by", "from", "at", "who", "which", "that", "said")
+            or (tok.lower_ == "with" and not inside_name)  # "Department for Work with International Bodies"
         ):
             break
         if tok.ent_type_ == "PERSON" and direction < 0 and out:
@@ -52,6 +55,28 @@ def _clause_tokens(doc: Doc, start: int, end: int, direction: int, sent: Span) -
     return out[::-1] if direction < 0 else out
 
 
+def _title_before_org(doc: Doc, start: int, org: int) -> str:
+    """'head of Latvia's "X Association"' -> 'head': the title without the link words before the body."""
+    end = org
+    while end > start and (
+        doc[end - 1].text in "\"“”«»'’"
+        or doc[end - 1].lower_ in ("of", "the", "'s", "’s", "at", "to")
+        or doc[end - 1].text in COUNTRIES
+    ):
+        end -= 1
+    return doc[start:end].text.strip(" ,")
+
+
+def _apposition_of_previous_name(doc: Doc, clause_start: int) -> bool:
+    """Whether the clause follows ', ' after a name that has no title of its own ('by Ann Lee, chair of X')."""
+    i = clause_start - 2
+    if i < 0 or doc[clause_start - 1].text != "," or doc[i].ent_type_ != "PERSON":
+        return False
+    while i > 0 and doc[i - 1].ent_type_ == "PERSON":
+        i -= 1
+    return not any(is_title_word(t) for t in doc[max(0, i - 6) : i])
+
+
 def title_of(doc: Doc, person: PersonRef, org_starts: dict[int, int]) -> TitleInfo | None:
     """The title phrase written next to a person's name, and the body in it, if any."""
     sent = doc[person.start].sent
@@ -59,36 +84,40 @@ def title_of(doc: Doc, person: PersonRef, org_starts: dict[int, int]) -> TitleIn
         words = _clause_tokens(doc, person.start, person.end, direction, sent)
         if not any(is_title_word(t) for t in words):
             continue
+        if direction < 0 and _apposition_of_previous_name(doc, words[0].i):
+            continue  # "by A, chair of X, B, an expert": the title before B is A's apposition
         while words and words[0].lower_ in ("the", "a", "an", "and"):
             words = words[1:]
         org = next((t.i for t in reversed(words) if t.i in org_starts), None)
         country = next((COUNTRIES[t.text] for t in words if t.text in COUNTRIES), None)
         text = "".join(t.text_with_ws for t in words).strip(" ,")
         if org is not None:
-            text = doc[words[0].i : org].text.strip(" ,").removesuffix(" of the").removesuffix(" of").strip() or text
+            text = _title_before_org(doc, words[0].i, org) or text
         if text:
             return TitleInfo(text[0].upper() + text[1:], org, country, sent.text.strip())
     return None
 
 
-def _role_of(doc: Doc, person: PersonRef, sent: Span) -> str | None:
-    """The role a sentence gives a person, from its verbs and nouns."""
+def _role_of(doc: Doc, person: PersonRef, sent: Span, others: list[int]) -> str | None:
+    """The role a sentence gives a person, from its verbs and nouns; `others`: where other people start."""
     head = doc[person.end - 1]
     before = doc[max(sent.start, person.start - 12) : person.start]
     words_before = [t.lower_ for t in before]
     for i, tok in enumerate(before):
         if tok.lower_ == "by" and i > 0 and before[i - 1].lemma_ in ROLE_VERBS:
             between = before[i + 1 :]
-            if not any(t.text == "," and t.i > tok.i + 1 for t in between) or all(
-                t.ent_type_ == "PERSON" or t.text in (",", "and") or is_title_word(t) for t in between
+            # "moderated by a Culture Minister adviser, NAME": only a title may stand between
+            if not any(o < person.start and o > tok.i for o in others) and all(
+                t.pos_ in _TITLE_POS or t.text in (",", "and") or is_title_word(t) for t in between
             ):
                 return ROLE_VERBS[before[i - 1].lemma_]
     if "moderator" in words_before[-3:]:
         return "moderator"
-    if "trainer" in words_before[-8:]:
+    trainer_at = [t.i for t in doc[max(sent.start, person.start - 14) : person.start] if t.lower_ == "trainer"]
+    if trainer_at and not any(trainer_at[-1] < o < person.start for o in others):
         return "trainer"
-    if any(w in _PRESENT_NOUNS for w in words_before[-4:]) and "from" in words_before[-4:]:
-        return "presenter"
+    if any(t.lower_ in _PRESENT_NOUNS and doc[t.i + 1].lower_ == "from" for t in doc[sent.start : person.start]):
+        return "presenter"  # "it featured presentations from A, B and C"
     verb = _governing_verb(head)
     if verb is not None:
         lemma = verb.lemma_
@@ -104,11 +133,29 @@ def _role_of(doc: Doc, person: PersonRef, sent: Span) -> str | None:
             return "presenter"
         if lemma in SPEECH_VERBS or lemma in ("speak", "talk"):
             return "speaker"
+    if role := _subject_role(doc, person, sent):
+        return role
     if any(t.lemma_ in ("perform",) for t in sent) and "including" in [t.lower_ for t in sent]:
         return "performer"
     if "speaking" in words_before[-12:] or any(
         t.lower_ == "speaking" for t in doc[person.end : min(sent.end, person.end + 3)]
     ):
+        return "speaker"
+    return None
+
+
+def _subject_role(doc: Doc, person: PersonRef, sent: Span) -> str | None:
+    """'A and art critic B talked about X', 'Key figures, including A, participated': the main verb's role
+    for everyone named before it, however the parser attached the names."""
+    root = sent.root
+    if person.end > root.i or any(t.pos_ == "VERB" and t.tag_ not in ("VBN", "VBG") for t in doc[person.end : root.i]):
+        return None
+    lemma = root.lemma_
+    if lemma in ("participate", "attend", "join"):
+        return "attendee"
+    if lemma in ("perform", "sing", "play"):
+        return "performer"
+    if lemma in SPEECH_VERBS or lemma in ("speak", "talk"):
         return "speaker"
     return None
 
@@ -144,7 +191,7 @@ def participations(doc: Doc, people: list[PersonRef], events: EventsResult) -> l
         if focus is None:
             continue
         for person in in_sent:
-            role = _role_of(doc, person, sent)
+            role = _role_of(doc, person, sent, [p.start for p in in_sent if p is not person])
             if role:
                 out.append((focus, person.name, role, sent.text.strip()))
     seen: set[tuple[str, str, str]] = set()

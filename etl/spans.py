@@ -79,7 +79,14 @@ def is_country(text: str) -> bool:
 
 
 def in_quotes(doc: Doc) -> list[tuple[int, int]]:
-    """Token ranges [start, end) of text between matching quotes, quotes excluded."""
+    """Token ranges [start, end) of text between matching quotes, quotes excluded (computed once per doc)."""
+    cached = doc.user_data.get("in_quotes")
+    if cached is None:
+        cached = doc.user_data["in_quotes"] = _quote_ranges(doc)
+    return list(cached)
+
+
+def _quote_ranges(doc: Doc) -> list[tuple[int, int]]:
     ranges: list[tuple[int, int]] = []
     open_at: int | None = None
     for token in doc:

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from spacy.language import Language
 
+from etl.extract import extract_article
 from etl.nlp import load_nlp
 from etl.pipeline import build, prepare
+from etl.reader import parse_article
+from etl.records import Extraction
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_ARTICLES = ROOT / "data" / "articles"
@@ -35,3 +39,14 @@ def corpus(tmp_path: Path) -> Path:
     target = tmp_path / "articles"
     shutil.copytree(SEED_ARTICLES, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def extract(nlp: Language) -> Callable[..., Extraction]:
+    """Extract one literal article text (optionally with a publication date) with the real model."""
+
+    def run(text: str, published: str | None = None) -> Extraction:
+        article = parse_article(Path("t.txt"), f"date {published} {text}" if published else text)
+        return extract_article(nlp(article.body), article)
+
+    return run
