@@ -83,6 +83,8 @@ def quoted_events(sent: Span, orgs: list[tuple[int, int]]) -> list[EventCue]:
         if not (sent.start <= qs < sent.end) or any(overlaps((qs, qe), o) for o in orgs):
             continue
         inner = doc[qs:qe]
+        if inner[0].lower_ == "for":
+            continue  # '"For Merit" medals': an award's name, not an event
         after = _modifier_chain(doc, qe + 1, sent.end)
         before = [t for t in doc[max(sent.start, qs - 3) : qs - 1] if not t.is_punct][-2:]
         near_type = _head_type(after[: next((i + 1 for i, t in enumerate(after) if is_event_head(t)), 0)])

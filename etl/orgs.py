@@ -154,7 +154,11 @@ def _quoted_orgs(doc: Doc) -> list[OrgSpan]:
         descriptor = (described_after is not None and lower(described_after) in ORG_DESCRIPTORS) or (
             described_before is not None and lower(described_before) in ORG_DESCRIPTORS
         )
-        if descriptor or is_org_head(inner[-1]):
+        if described_after is not None and lower(described_after) in _PUBLICATION_WORDS:
+            # '"Baku" magazine': a publication is known by its name and what it is
+            end = described_after.i + 1
+            found.append(OrgSpan(qs, end, f"{inner.text} {described_after.text}"))
+        elif descriptor or is_org_head(inner[-1]):
             found.append(OrgSpan(qs, qe, inner.text))
     return found
 
@@ -281,9 +285,12 @@ def _title_of_names(doc: Doc, taken: list[tuple[int, int]]) -> list[OrgSpan]:
     return found
 
 
-def _quoted_award(doc: Doc, quote: int) -> bool:
-    """Whether the quote opening at `quote` names an award ('"For Distinction in Service" medals')."""
-    return quote + 1 < len(doc) and doc[quote + 1].lower_ == "for"
+_PUBLICATION_WORDS = frozenset({"magazine", "newspaper", "journal", "weekly", "daily"})
+
+
+def _in_award_name(doc: Doc, token: int) -> bool:
+    """Whether `token` is inside a quoted award name ('"For Distinction in Service" medals')."""
+    return any(qs <= token < qe and doc[qs].lower_ == "for" for qs, qe in in_quotes(doc))
 
 
 def find_orgs(doc: Doc, people: list[tuple[int, int]]) -> list[OrgSpan]:
@@ -298,7 +305,7 @@ def find_orgs(doc: Doc, people: list[tuple[int, int]]) -> list[OrgSpan]:
                 org = _with_quoted_prefix(doc, org)
                 if len(org) > 2 and org[0].text in COUNTRIES and org[1].lower_ in ("'s", "’s"):
                     org = doc[org.start + 2 : org.end]  # "Latvia's LTV Channel": the country is not in the name
-                if org.start > 0 and doc[org.start - 1].text in QUOTE_CHARS and _quoted_award(doc, org.start - 1):
+                if _in_award_name(doc, org.start):
                     continue  # a medal "For Merit in Service" is not a body
                 if lower(org[0]) in SUBUNIT_HEADS and any(t.i > org.end and is_org_head(t) for t in sent):
                     continue  # "Department for X ... of the Ministry": a sub-unit named before its body

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from etl.evaluate import Tally, evaluate, same_event, same_org, same_person, same_value
+from etl.evaluate import CATEGORIES, Tally, evaluate, same_event, same_org, same_person, same_value
 
 GOLD = Path(__file__).resolve().parent.parent / "data" / "gold"
 UNSEEN = Path(__file__).resolve().parent.parent / "data" / "unseen"
@@ -93,16 +93,7 @@ def _cli(*args):
 def test_evaluate_command_prints_every_category(seed_db):
     result = _cli("--db", str(seed_db), "--gold", str(GOLD))
     assert result.returncode == 0
-    for category in (
-        "people",
-        "organizations",
-        "affiliations",
-        "roles",
-        "co_participants",
-        "events",
-        "event_dates",
-        "figures",
-    ):
+    for category in CATEGORIES:
         assert f"\n{category} " in result.stdout
     assert _cli("--db", str(seed_db), "--gold", str(GOLD), "--min-f1", "0.999").returncode == 2
 

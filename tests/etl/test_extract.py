@@ -124,3 +124,17 @@ def test_deputy_minister_title_is_affiliated_with_the_ministry(extract):
     ex = extract("Deputy Minister of Culture Ilse Varga praised the festival organised by the Ministry of Culture.")
     person = ex.people["p:Ilse Varga"]
     assert ex.orgs[person.org_local_id].name == "Ministry of Culture"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "not_expected"),
+    [
+        ('The show was organised with "Nordlys" magazine.', "Nordlys magazine", "Nordlys"),
+        ('Medals "For Merit in Public Service" were presented.', None, "Merit in Public Service"),
+        ("Latvia’s LTV Channel broadcast the gala.", "LTV Channel", "Latvia’s LTV Channel"),
+    ],
+)
+def test_organisation_names_as_news_writes_them(extract, sentence, expected, not_expected):
+    found = {o.name for o in extract(sentence).orgs.values()}
+    assert expected is None or expected in found
+    assert not_expected not in found
