@@ -111,7 +111,7 @@ _PLURAL_NAMES = frozenset({"days", "games", "awards", "olympics", "nights"})
 
 
 def _name_end(run: Span, head: Token) -> int:
-    """End of an event name: after its head, plus a following 'of the X' ('Festival of the Turkic World')."""
+    """End of an event name: after its head, plus a following 'of the X' ('Festival of the Northern Isles')."""
     doc = run.doc
     end = head.i + 1
     if end < run.end and doc[end].lower_ == "of" and not any(is_event_head(t) for t in doc[end : run.end]):

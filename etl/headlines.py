@@ -1,7 +1,7 @@
 """Dated headline lists ('30.11.2023 14:27' then a title): each headline that reports an event is one.
 
 News sites close an article with their latest headlines, newest first. A headline is terse: the event
-is its subject ("The Humor Festival of X was held"), its verb ("Minister met his counterpart",
+is its subject ("The Lantern Festival of X was held"), its verb ("Minister met his counterpart",
 "Delegation Visits the Ministry") or a quoted title with a date range. The stamp above it dates it,
 unless the headline announces something ("will be opened") or gives its own dates.
 """
@@ -42,7 +42,7 @@ _HELD = re.compile(r"\s+(is|was|were|are|has been|have been)\s+(held|opened|orga
 
 
 def _phrase(token: Token) -> str:
-    """The words a subject or object token heads ('his Kazakhstani counterpart')."""
+    """The words a subject or object token heads ('his Finnish counterpart')."""
     return token.doc[token.left_edge.i : token.right_edge.i + 1].text.strip()
 
 

@@ -155,7 +155,7 @@ def _quoted_orgs(doc: Doc) -> list[OrgSpan]:
             described_before is not None and lower(described_before) in ORG_DESCRIPTORS
         )
         if described_after is not None and lower(described_after) in _PUBLICATION_WORDS:
-            # '"Baku" magazine': a publication is known by its name and what it is
+            # '"Nordlys" magazine': a publication is known by its name and what it is
             end = described_after.i + 1
             found.append(OrgSpan(qs, end, f"{inner.text} {described_after.text}"))
         elif descriptor or is_org_head(inner[-1]):
