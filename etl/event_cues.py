@@ -11,6 +11,10 @@ from etl.lexicon import COUNTRIES, EVENT_HEADS, NUMBER_WORDS
 from etl.orgs import clean_name
 from etl.spans import in_quotes, is_cap, is_event_head, lower, name_runs, overlaps
 
+# Event kinds that sit inside another event, and the words that say an event ends or is yet to come.
+CHILD_TYPES = frozenset({"panel", "round_table", "ceremony"})
+END_VERBS = frozenset({"end", "conclude", "close", "finish", "complete"})
+FUTURE = re.compile(r"\bwill be\b|\bis to be\b|\bplanned to\b|\bwill open\b", re.I)
 PANEL_CUES = ("panel", "session", "discussion", "round table", "roundtable", "topic", "entitled", "titled", "themed")
 _LINK_CUES = re.compile(
     r"\b(as part of|within the framework of|in the framework of|within|during|of)\s*(the\s*)?$", re.I

@@ -15,6 +15,9 @@ from spacy.tokens import Doc, Span
 
 from etl import dates
 from etl.event_cues import (
+    CHILD_TYPES,
+    END_VERBS,
+    FUTURE,
     EventCue,
     definite_refs,
     described_events,
@@ -29,10 +32,7 @@ from etl.lexicon import EVENT_HEADS, ORDINALS
 from etl.records import EventRec
 from etl.spans import is_headline_stamp
 
-CHILD_TYPES = frozenset({"panel", "round_table", "ceremony"})
 CONTAINER_TYPES = frozenset({"forum", "festival", "other", "training", "meeting"})
-_END_VERBS = frozenset({"end", "conclude", "close", "finish", "complete"})
-_FUTURE = re.compile(r"\bwill be\b|\bis to be\b|\bplanned to\b", re.I)
 _STAMP = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _NTH_DAY = re.compile(r"\b(first|second|third|fourth|fifth|last|final)\s+day\b", re.I)
 
@@ -202,7 +202,7 @@ def _body_sentence(b: _Builder, sent: Span, people: list[PersonRef], orgs: list[
     cues = [c for c in cues if not names_the_same(c, cues)]
     new_ids: list[str] = []
     ref_ids: list[str] = []
-    future = bool(_FUTURE.search(sent.text))
+    future = bool(FUTURE.search(sent.text))
     for cue in sorted(cues, key=lambda c: c.start):
         if cue.definite_ref:
             continue
@@ -279,8 +279,8 @@ def _dates_and_venue(
 ) -> None:
     text = sent.text
     mentions = dates.find_dates(text)
-    future = bool(_FUTURE.search(text))
-    ends = any(t.lemma_ in _END_VERBS for t in sent)
+    future = bool(FUTURE.search(text))
+    ends = any(t.lemma_ in END_VERBS for t in sent)
     targets = [i for i in new_ids if b.events[i].start_date is None] or [
         i for i in ref_ids if b.events[i].start_date is None
     ]

@@ -16,6 +16,9 @@ from spacy.tokens import Span, Token
 
 from etl import dates
 from etl.event_cues import (
+    CHILD_TYPES,
+    END_VERBS,
+    FUTURE,
     EventCue,
     described_events,
     event_type,
@@ -30,10 +33,7 @@ from etl.spans import is_event_head
 if TYPE_CHECKING:
     from etl.events import _Builder
 
-CHILD_TYPES = frozenset({"panel", "round_table", "ceremony"})
 _PARENT_TYPES = ("forum", "festival", "other")
-_FUTURE = re.compile(r"\bwill be\b|\bis to be\b|\bplanned to\b|\bwill open\b", re.I)
-_END_VERBS = frozenset({"end", "conclude", "close", "finish", "complete"})
 _KIND_WORDS = frozenset(
     {"meeting", "visit", "exhibition", "concert", "ceremony", "festival", "forum", "competition", "event"}
 )
@@ -70,7 +70,7 @@ def _verb_events(sent: Span) -> list[EventCue]:
 def _closing_parts(sent: Span, main: EventCue) -> list[EventCue]:
     """'X ended with an exhibition and a gala-concert' -> 'Closing exhibition of X', 'Closing gala-concert of X'."""
     doc = sent.doc
-    end_verb = next((t for t in sent if t.lemma_ in _END_VERBS), None)
+    end_verb = next((t for t in sent if t.lemma_ in END_VERBS), None)
     if end_verb is None or end_verb.i + 1 >= sent.end or doc[end_verb.i + 1].lower_ != "with":
         return []
     out = []
@@ -148,31 +148,33 @@ def headline(b: _Builder, sent: Span, stamp: date, orgs: list[tuple[int, int, st
     reported, parents, mentioned = headline_cues(sent, [(s, e) for s, e, _ in orgs])
     if not reported:
         return
-    future = bool(_FUTURE.search(text))
+    future = bool(FUTURE.search(text))
     # "X ended", "The results of X determined": the stamp is when X finished
-    ends = any(t.lemma_ in _END_VERBS or t.lemma_.lower() == "result" for t in sent)
+    ends = any(t.lemma_ in END_VERBS or t.lemma_.lower() == "result" for t in sent)
     venue = venue_in(sent, orgs)
     parent_ids = [b.add(p, sent) for p in parents]
     closing = _closing_parts(sent, reported[0])
     for other in mentioned:
         if not any(c.start < other.end and other.start < c.end for c in closing):
             b.add(other, sent)  # named in passing ("the results of the X Competition"): an event, undated
+    own_range = next((d for d in dates.find_dates(text) if d.is_range), None)
+    main_id: str | None = None
     for cue in reported + closing:
         known = b.find(cue.name)
         local_id = b.add(cue, sent)
+        main_id = main_id or local_id  # the first reported event is the headline's subject
         ev = b.events[local_id]
-        ev.venue = ev.venue or cue.venue or (venue[0] if venue and local_id == b.find(reported[0].name) else None)
-        in_text = dates.find_dates(text)
-        if in_text and in_text[0].is_range and not known:
-            d = in_text[0]
+        ev.venue = ev.venue or cue.venue or (venue[0] if venue and local_id == main_id else None)
+        if own_range is not None and not known:
             year = stamp.year
+            d = own_range
             with_year = dates.DateMention(
                 d.start_month, d.start_day, d.start_year or year, d.end_month, d.end_day, d.end_year or year, 0, 0
             )
             ev.start_date, ev.end_date, ev.date_precision = dates.resolve(with_year, stamp, year)
-        elif cue.name.startswith("Closing "):
+        elif cue in closing:
             ev.start_date, ev.date_precision = stamp, "day"
-            ev.parent_local_id = b.find(reported[0].name)
+            ev.parent_local_id = main_id
         elif not known or local_id in b.stamps:
             b.stamps.setdefault(local_id, []).append((stamp, ends, future))
         if ev.parent_local_id is None and parent_ids:

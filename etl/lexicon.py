@@ -184,8 +184,6 @@ EVENT_HEADS = {
     "event": "other",
 }
 
-# Events that contain others (a panel's forum, a forum's festival week).
-CONTAINER_TYPES = frozenset({"forum", "festival", "other", "training", "meeting", "exhibition"})
 
 # Words that make a phrase a person's title.
 TITLE_WORDS = frozenset(
