@@ -94,6 +94,70 @@ ORG_HEADS = frozenset(
 )
 
 # Organisation heads that may be a sub-unit of a larger body ("the Office of the X Agency").
+# Verbs that title-case headlines capitalise and the tagger reads as plural nouns ("Ministry Hosts Forum").
+HEADLINE_VERBS = frozenset(
+    {
+        "establishes",
+        "holds",
+        "visits",
+        "hosts",
+        "opens",
+        "launches",
+        "signs",
+        "announces",
+        "receives",
+        "meets",
+        "presents",
+        "organizes",
+        "organises",
+        "celebrates",
+        "discusses",
+        "welcomes",
+        "reaches",
+        "honors",
+        "honours",
+        "unveils",
+        "starts",
+        "begins",
+        "ends",
+        "completes",
+        "attends",
+        "joins",
+        "wins",
+        "supports",
+        "creates",
+        "approves",
+        "adopts",
+        "appoints",
+        "elects",
+        "invites",
+        "concludes",
+        "showcases",
+        "explores",
+        "brings",
+        "gathers",
+    }
+)
+
+# Words after an acronym that name a part of that body, not a longer name ("UNDP Office").
+ACRONYM_PART_WORDS = frozenset(
+    {
+        "presidium",
+        "delegation",
+        "office",
+        "secretariat",
+        "team",
+        "staff",
+        "representatives",
+        "representative",
+        "mission",
+        "headquarters",
+    }
+)
+
+# Broadcast media words that sit between a channel's name and "channel" ("Nova TV channel").
+MEDIUM_WORDS = frozenset({"tv", "radio"})
+
 SUBUNIT_HEADS = frozenset(
     ["office", "department", "sector", "division", "unit", "section", "directorate", "branch", "board", "committee"]
 )

@@ -7,7 +7,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from etl.lexicon import COUNTRIES, ORG_DESCRIPTORS, ORG_KINDS, SUBUNIT_HEADS
+from etl.lexicon import (
+    ACRONYM_PART_WORDS,
+    COUNTRIES,
+    MEDIUM_WORDS,
+    ORG_DESCRIPTORS,
+    ORG_HEADS,
+    ORG_KINDS,
+    SUBUNIT_HEADS,
+)
 from etl.spans import (
     QUOTE_CHARS,
     in_quotes,
@@ -97,6 +105,23 @@ def _main_head_is_subunit(seg: Span) -> bool:
     return bool(heads) and (lower(heads[-1]) in SUBUNIT_HEADS or heads[-1].tag_ in ("NNS", "NNPS"))
 
 
+def _is_part_of_body(doc: Doc, start: int, end: int) -> bool:
+    """'the Local Office of X', 'X's Heritage Sector': a unit named with the body it belongs to."""
+    if not _main_head_is_subunit(doc[start:end]):
+        return False
+    return (end < len(doc) and doc[end].lower_ in ("of", "at")) or (start > 0 and doc[start - 1].lower_ in ("'s", "’s"))
+
+
+def _without_part_words(doc: Doc, org: Span) -> Span:
+    """'UNDP Office' -> 'UNDP', 'Nova TV channel' -> 'Nova': the body, not its part or medium word."""
+    if len(org) > 1 and _ACRONYM.match(org[0].text) and all(lower(t) in ACRONYM_PART_WORDS for t in org[1:]):
+        return org[:1]
+    after = doc[org.end].lower_ if org.end < len(doc) else ""
+    if len(org) > 1 and lower(org[-1]) in MEDIUM_WORDS and after in ("channel", "channels", "station", "stations"):
+        return org[:-1]
+    return org
+
+
 def org_from_run(run: Span) -> Span | None:
     """The organisation inside a capitalised run, without leading titles or sub-units."""
     doc = run.doc
@@ -126,11 +151,11 @@ def org_from_run(run: Span) -> Span | None:
         end = heads[-1] + 1  # "... Museum Amina Malikova": the name ends at its head
     if end <= start:
         return None
-    org = doc[start:end]
-    if _main_head_is_subunit(org) and (
-        (end < len(doc) and doc[end].lower_ in ("of", "at")) or (start > 0 and doc[start - 1].lower_ in ("'s", "’s"))
-    ):
-        return None  # "the Local Office of ...", "the Ministry's Heritage Sector": part of a body
+    owner = next((t.i for t in doc[start:end] if t.lower_ in ("'s", "’s")), None)
+    if owner is not None and owner > start and _main_head_is_subunit(doc[owner + 1 : end]):
+        end = owner  # "the Ministry's Heritage Sector": the person belongs to the Ministry
+    if _is_part_of_body(doc, start, end):
+        return None  # "the Local Office of ...": part of a body named next
     if any(is_event_head(t) and not is_org_head(t) for t in doc[start:end]):
         return None
     return doc[start:end]
@@ -274,10 +299,16 @@ def _title_of_names(doc: Doc, taken: list[tuple[int, int]]) -> list[OrgSpan]:
         k = j
         while k < len(doc) and is_cap(doc[k]) and doc[k].text not in QUOTE_CHARS and k - j < 6:
             k += 1
+        one_word = k == j + 1 and doc[j].text not in COUNTRIES and doc[j].ent_type_ not in ("NORP", "GPE")
+        if one_word and k < len(doc) and doc[k].pos_ == "NOUN" and lower(doc[k]) in ORG_DESCRIPTORS | ORG_HEADS:
+            # "representative of the Nexa accelerator project": a one-word name and what it is
+            k += 1
+            while k < len(doc) and doc[k].pos_ == "NOUN" and doc[k].is_lower and k - j < 4:
+                k += 1
         span = doc[j:k]
         if len(span) < 2 and not (len(span) == 1 and _ACRONYM.match(span.text)):
             continue
-        if any(overlaps((j, k), t) for t in taken) or span.text in COUNTRIES:
+        if any(overlaps((j, k), t) for t in taken) or span.text in COUNTRIES or _is_part_of_body(doc, j, k):
             continue
         if any(is_event_head(t) and lower(t) not in ("festival", "fest") for t in span):
             continue
@@ -305,12 +336,13 @@ def find_orgs(doc: Doc, people: list[tuple[int, int]]) -> list[OrgSpan]:
                 org = _with_quoted_prefix(doc, org)
                 if len(org) > 2 and org[0].text in COUNTRIES and org[1].lower_ in ("'s", "’s"):
                     org = doc[org.start + 2 : org.end]  # "Latvia's LTV Channel": the country is not in the name
+                org = _without_part_words(doc, org)
                 if _in_award_name(doc, org.start):
                     continue  # a medal "For Merit in Service" is not a body
                 if lower(org[0]) in SUBUNIT_HEADS and any(t.i > org.end and is_org_head(t) for t in sent):
                     continue  # "Department for X ... of the Ministry": a sub-unit named before its body
                 found.append(
-                    OrgSpan(org.start, org.end, clean_name(org.text), generic=len(org) == 1 and not org.text.isupper())
+                    OrgSpan(org.start, org.end, clean_name(org.text), generic=len(org) == 1 and is_org_head(org[0]))
                 )
     found.extend(_quoted_orgs(doc))
     taken = [o.span for o in found] + people
@@ -343,8 +375,8 @@ def _acronyms(doc: Doc, taken: list[tuple[int, int]]) -> list[OrgSpan]:
             continue
         if any(overlaps((tok.i, tok.i + 1), t) for t in taken):
             continue
-        if tok.i + 1 < len(doc) and is_cap(doc[tok.i + 1]):
-            continue  # part of a longer name ("MY EXPO-2023")
+        if tok.i + 1 < len(doc) and is_cap(doc[tok.i + 1]) and lower(doc[tok.i + 1]) not in ACRONYM_PART_WORDS:
+            continue  # part of a longer name ("MY EXPO-2023"), not "UNDP Presidium office"
         if tok.ent_type_ == "ORG" or (tok.i > 0 and doc[tok.i - 1].text == "("):
             found.append(OrgSpan(tok.i, tok.i + 1, tok.text))
     return found

@@ -139,10 +139,20 @@ def _continues_a_name(doc: Doc, end: int) -> bool:
     return False
 
 
+def _is_title_case_line(sent: Span) -> bool:
+    """A headline written in title case: no closing stop and nearly every word capitalised."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    last = [t for t in sent if not t.is_space][-1:]
+    if len(words) < 4 or (last and last[0].text in (".", "!", "?", '"', "”")):
+        return False
+    return sum(1 for t in words if t.text[0].isupper()) >= 0.8 * len(words)
+
+
 def _names_in_run(run: Span) -> list[tuple[int, int]]:
     """Two to four name tokens in a capitalised run that sits in a title context."""
     doc = run.doc
     out = []
+    title_case = _is_title_case_line(run.sent)
     i = run.start
     while i < run.end:
         if not (_name_token(doc[i]) and doc[i].pos_ == "PROPN") or lower(doc[i]) in HONORIFICS:
@@ -154,11 +164,21 @@ def _names_in_run(run: Span) -> list[tuple[int, int]]:
             or (doc[j].text == "-" and not doc[j].whitespace_ and not doc[j - 1].whitespace_)
         ):
             j += 1
+        while j > i and doc[j - 1].text == "-":
+            j -= 1  # "Vice-President": a hyphenated title prefix is not a name
         prev = doc[i - 1] if i > 0 else None
         start = i
         if prev is not None and prev.lower_ in ("of", "the", "for", "to", "and", "&"):
             start = i + 1  # "Minister of Culture Ilze Ozola": the first word closes the title
-        if 2 <= j - start <= 4 and not _continues_a_name(doc, j) and _title_context(doc, start, j):
+        # a title-case headline capitalises common words ("Council to Review Annual Reports"): there only
+        # the model's own PERSON reading makes a name
+        headline_words = title_case and start < j and doc[start].ent_type_ != "PERSON"
+        if (
+            2 <= j - start <= 4
+            and not headline_words
+            and not _continues_a_name(doc, j)
+            and _title_context(doc, start, j)
+        ):
             out.append((start, j))
         i = j
     return out

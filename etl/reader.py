@@ -90,8 +90,13 @@ class _TextExtractor(HTMLParser):
             self.parts.append(data)
 
 
+_ODD_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+
+
 def _tidy(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # no-break and other Unicode spaces become plain spaces: the tokenizer makes them tokens that split names
+    text = _ODD_SPACES.sub(" ", text)
     text = re.sub(r"[ \t]+\n", "\n", text)
     return re.sub(r"\n{3,}", "\n\n\n", text).strip()
 

@@ -73,8 +73,15 @@ class Resolved:
 
 
 def _canonical(spellings: Counter[str]) -> str:
-    """The spelling the articles use most often (the fuller one on a tie) is the canonical name."""
-    return max(spellings, key=lambda name: (spellings[name], len(name), name))
+    """The spelling the articles use most often (the fuller one on a tie) is the canonical name.
+
+    A spelled-out name beats a bare acronym however often the acronym is used: the acronym is an alias.
+    """
+    return max(spellings, key=lambda name: (not _is_acronym(name), spellings[name], len(name), name))
+
+
+def _is_acronym(name: str) -> bool:
+    return " " not in name and name.isupper()
 
 
 def resolve(extractions: list[Extraction]) -> Resolved:
@@ -87,7 +94,8 @@ def resolve(extractions: list[Extraction]) -> Resolved:
         mentioned = Counter(m.local_id for m in ex.mentions)
         for local_id, org in ex.orgs.items():
             key, country = org_key(org.name)
-            acronym_hit = next((org_index[a] for a in org.aliases if a in org_index), None)
+            alias_keys = [org_key(a)[0] for a in org.aliases]
+            acronym_hit = next((org_index[a] for a in alias_keys if a in org_index), None)
             gid = org_index.get(key) or acronym_hit or stable_id("O", key)
             ent = out.orgs.setdefault(gid, Entity(gid, org.name, kind=org.kind, country=org.country or country))
             ent.aliases.add(org.name)
@@ -95,8 +103,8 @@ def resolve(extractions: list[Extraction]) -> Resolved:
             ent.aliases |= org.aliases
             ent.country = ent.country or org.country or country
             org_index[key] = gid
-            for alias in org.aliases:
-                org_index[alias] = gid
+            for alias_key in alias_keys:
+                org_index[alias_key] = gid
             out.local[(aid, local_id)] = gid
         for local_id, person in ex.people.items():
             gid = stable_id("P", person_key(person.name))

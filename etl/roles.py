@@ -41,7 +41,7 @@ def _clause_tokens(doc: Doc, start: int, end: int, direction: int, sent: Span) -
         inside_name = 0 < i < len(doc) - 1 and is_cap(doc[i - 1]) and is_cap(doc[i + 1])
         if (
             tok.text in (",", ";", ".", ":")
-            or (tok.pos_ in ("VERB", "AUX") and tok.tag_ != "VBN")
+            or (tok.pos_ in ("VERB", "AUX") and tok.tag_ != "VBN" and not (is_cap(tok) and inside_name))
             or tok.lower_ in ("by", "from", "at", "who", "which", "that", "said")
             or (tok.lower_ == "with" and not inside_name)  # "Department for Work with International Bodies"
         ):
@@ -77,6 +77,32 @@ def _apposition_of_previous_name(doc: Doc, clause_start: int) -> bool:
     return not any(is_title_word(t) for t in doc[max(0, i - 6) : i])
 
 
+def _org_in_leading_clause(doc: Doc, words: list[Token], org_starts: dict[int, int], sent: Span) -> int | None:
+    """'The co-founder of X, culture manager NAME': the body in a title clause that opens the sentence."""
+    comma = words[0].i - 1
+    if comma <= sent.start or doc[comma].text != ",":
+        return None
+    before = _clause_tokens(doc, comma, comma, -1, sent)
+    if not before or before[0].i > sent.start + 1 or not any(is_title_word(t) for t in before):
+        return None
+    return next((t.i for t in reversed(before) if t.i in org_starts), None)
+
+
+def _org_in_relative_clause(doc: Doc, person: PersonRef, org_starts: dict[int, int], sent: Span) -> int | None:
+    """'NAME, who studied in X and is a teacher at Y,': the body of a title stated inside a 'who' clause."""
+    if person.end + 1 >= sent.end or doc[person.end].text != "," or doc[person.end + 1].lower_ != "who":
+        return None
+    i = person.end + 2
+    while i < sent.end - 2 and doc[i].text not in (",", ";"):
+        tok = doc[i]
+        if is_title_word(tok) and doc[i + 1].lower_ in ("at", "of"):
+            org = i + 3 if doc[i + 2].lower_ == "the" else i + 2
+            if org in org_starts:
+                return org
+        i += 1
+    return None
+
+
 def title_of(doc: Doc, person: PersonRef, org_starts: dict[int, int]) -> TitleInfo | None:
     """The title phrase written next to a person's name, and the body in it, if any."""
     sent = doc[person.start].sent
@@ -89,9 +115,12 @@ def title_of(doc: Doc, person: PersonRef, org_starts: dict[int, int]) -> TitleIn
         while words and words[0].lower_ in ("the", "a", "an", "and"):
             words = words[1:]
         org = next((t.i for t in reversed(words) if t.i in org_starts), None)
+        if org is None:
+            org = _org_in_leading_clause(doc, words, org_starts, sent) if direction < 0 else None
+            org = org if org is not None else _org_in_relative_clause(doc, person, org_starts, sent)
         country = next((COUNTRIES[t.text] for t in words if t.text in COUNTRIES), None)
         text = "".join(t.text_with_ws for t in words).strip(" ,")
-        if org is not None:
+        if org is not None and words[0].i < org <= words[-1].i:
             text = _title_before_org(doc, words[0].i, org) or text
         if text:
             return TitleInfo(text[0].upper() + text[1:], org, country, sent.text.strip())

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from etl.lexicon import COUNTRIES, EVENT_HEADS, MONTHS, NON_NAME_STARTERS, ORG_HEADS, TITLE_WORDS
+from etl.lexicon import COUNTRIES, EVENT_HEADS, HEADLINE_VERBS, MONTHS, NON_NAME_STARTERS, ORG_HEADS, TITLE_WORDS
 
 CONNECTORS = frozenset({"of", "and", "for", "the", "on", "&", "in", "de", "du", "la", "al", "van", "von", "'s", "’s"})
 QUOTE_CHARS = '"“”«»„'
@@ -29,7 +29,17 @@ def line_break_sentences(doc: Doc) -> Doc:
             doc[token.i + 1].is_sent_start = True
         _keep_heading_whole(doc[line_start : token.i + 1])
         line_start = token.i + 1
+    _no_start_at_opening_quote(doc)
     return doc
+
+
+def _no_start_at_opening_quote(doc: Doc) -> None:
+    """'head of Turkey's “X Association”': a quote opening after a word, on the same line, continues the sentence."""
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        opening = token.text in ("“", "«", "„") and token.is_sent_start is not True
+        if opening and "\n" not in prev.whitespace_ and not prev.is_space and prev.text not in _SENTENCE_END:
+            token.is_sent_start = False
 
 
 def _keep_heading_whole(line: Span) -> None:
@@ -105,7 +115,9 @@ def _quote_ranges(doc: Doc) -> list[tuple[int, int]]:
 
 def _run_breaker(tok: Token) -> bool:
     # title-case headlines capitalise verbs too: "Ministry Establishes Council"
-    return tok.pos_ in ("VERB", "AUX") and not tok.is_sent_start and tok.tag_ != "VBN"
+    if tok.is_sent_start:
+        return False
+    return (tok.pos_ in ("VERB", "AUX") and tok.tag_ != "VBN") or tok.lower_ in HEADLINE_VERBS
 
 
 def name_runs(sent: Span) -> Iterator[Span]:

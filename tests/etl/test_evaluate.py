@@ -65,11 +65,10 @@ def test_tally_precision_recall_f1():
 
 @pytest.mark.slow
 def test_seed_corpus_scores(seed_db):
-    """Regression floor on the seeds. The issue's target is 0.90 everywhere (0.85 for events and dates);
-    organisations and affiliations are not there yet (see the issue note), so their floor is lower."""
+    """The issue's target on the seeds: F1 >= 0.90 in every category (0.85 for events and event dates)."""
     totals, missing = evaluate(seed_db, GOLD)
     assert missing == []
-    floors = {"organizations": 0.85, "affiliations": 0.85, "events": 0.85, "event_dates": 0.85}
+    floors = {"events": 0.85, "event_dates": 0.85}
     low = {c: round(t.f1, 2) for c, t in totals.items() if t.f1 < floors.get(c, 0.90)}
     assert low == {}
 

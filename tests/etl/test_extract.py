@@ -132,9 +132,71 @@ def test_deputy_minister_title_is_affiliated_with_the_ministry(extract):
         ('The show was organised with "Nordlys" magazine.', "Nordlys magazine", "Nordlys"),
         ('Medals "For Merit in Public Service" were presented.', None, "Merit in Public Service"),
         ("Latvia’s LTV Channel broadcast the gala.", "LTV Channel", "Latvia’s LTV Channel"),
+        ("The gala was shown on Nova TV channel and Kanal 9.", "Nova", "Nova TV"),
+        ("Guests from the UNDP Office attended.", "UNDP", "UNDP Office"),
+        ("The Heritage Agency, NHAG Presidium office and the Opera House took part.", "NHAG", "NHAG Presidium"),
+        ("WIPO Delegation Visits the Chamber of Crafts", "WIPO", "WIPO Delegation"),
+        (
+            "Heritage Agency Hosts Annual Crafts Fair in Tartu",
+            "Heritage Agency",
+            "Heritage Agency Hosts Annual Crafts Fair",
+        ),
+        (
+            "Ilze Berga, director of the Regional Office of the Nordic Council, spoke.",
+            "Nordic Council",
+            "Regional Office",
+        ),
+        ("It was led by Omar Haddad, head of the Agency's Digital Archives Sector.", None, "Digital Archives Sector"),
+        ("Piet Claes, a representative of the Nexa accelerator project, spoke.", "Nexa accelerator project", None),
+        ("A German company and an Italian organization took part.", None, "German company"),
     ],
 )
 def test_organisation_names_as_news_writes_them(extract, sentence, expected, not_expected):
     found = {o.name for o in extract(sentence).orgs.values()}
     assert expected is None or expected in found
     assert not_expected not in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person", "org"),
+    [
+        # the body sits in a quoted name the parser would cut off as a new sentence
+        (
+            "The hosts presented Emre Kaya, the head of Turkey’s “Folk Crafts Association”, who spoke first.",
+            "Emre Kaya",
+            "Folk Crafts Association",
+        ),
+        # a title clause that opens the sentence names the body of the person after it
+        (
+            'The co-founder of "Blue Loom" art platform, curator Ines Duarte (Portugal) spoke about weaving.',
+            "Ines Duarte",
+            "Blue Loom",
+        ),
+        # a 'who' clause states the title and the body
+        (
+            "The trainer, Mira Stein, who studied in Vienna and is a lecturer at Danube Arts University, spoke.",
+            "Mira Stein",
+            "Danube Arts University",
+        ),
+    ],
+)
+def test_affiliation_stated_away_from_the_name(extract, sentence, person, org):
+    rec = extract(sentence).people[f"p:{person}"]
+    assert rec.org_local_id is not None
+    assert extract(sentence).orgs[rec.org_local_id].name == org
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Expert Council to Review Annual Repertoires of State Theatres",
+        "The exhibition was opened by the Vice-President of the Arts Foundation.",
+    ],
+)
+def test_title_case_words_and_title_prefixes_are_not_people(extract, sentence):
+    assert names(extract(sentence)) == []
+
+
+def test_no_break_spaces_do_not_split_a_name(extract):
+    ex = extract("It was organised by the Film\u00a0Agency of the Republic of\u00a0Estonia (FAE).")
+    assert any(o.name == "Film Agency of the Republic of Estonia" for o in ex.orgs.values())
