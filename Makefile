@@ -30,8 +30,14 @@ check: install-dev
 	$(BIN)/ruff format --check etl culturedash tests app.py $(wildcard pages) benchmarks
 	$(BIN)/mypy etl culturedash
 
-test: install-dev
+# Debian's Chromium for the real-browser page tests (Playwright drives it; no browser is ever downloaded).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+
+test: install-dev browser-deps
 	$(BIN)/python -m pytest -q
 
 clean:
-	rm -rf $(VENV) $(DB) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(DB) .pytest_cache .mypy_cache .ruff_cache screenshots

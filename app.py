@@ -1,60 +1,14 @@
-"""Overview page: what the database holds, the dates it covers, and the articles it was read from."""
+"""The dashboard's entry point: `streamlit run app.py`. Registers the pages; each page renders itself."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from culturedash import charts
-from culturedash.app_state import overview
+from culturedash.ui import PAGE_ICONS
 
-st.set_page_config(page_title="Culture news evidence", page_icon="🎭", layout="wide")
+PAGES = [
+    st.Page(f"pages/{i}_{title}.py", title=title, icon=PAGE_ICONS[title], default=i == 0, url_path=title.lower())
+    for i, title in enumerate(PAGE_ICONS)
+]
 
-data = overview()
-counts, first, last = data.counts, data.first, data.last
-
-st.title("Cultural-sector activity in the news")
-st.caption(
-    "Events, people, institutions and reported figures read from news articles — each traceable to its sentence."
-)
-
-cols = st.columns(5)
-for col, (label, key) in zip(
-    cols,
-    [
-        ("Articles", "articles"),
-        ("Events", "events"),
-        ("People", "people"),
-        ("Organisations", "organizations"),
-        ("Figures", "figures"),
-    ],
-    strict=True,
-):
-    col.metric(label, counts[key])
-
-span = f"{first:%d %b %Y} – {last:%d %b %Y}" if first and last else "no dated events yet"
-st.markdown(f"**Dates covered:** {span}")
-
-left, right = st.columns([3, 2])
-with left:
-    st.subheader("Articles")
-    articles = data.articles
-    if articles.empty:
-        st.info("No articles yet. Put .txt, .md or .html files in data/articles and run `python -m etl build`.")
-    else:
-        st.dataframe(
-            articles,
-            hide_index=True,
-            width="stretch",
-            column_config={
-                "title": st.column_config.TextColumn("Title", width="large"),
-                "published": st.column_config.DateColumn("Published"),
-                "file_name": "File",
-            },
-        )
-with right:
-    by_type = data.events_by_type
-    if by_type.empty:
-        st.info("No events extracted yet.")
-    else:
-        note = f"Source: {counts['articles']} articles; {span}."
-        st.plotly_chart(charts.events_by_type_bar(by_type, note), width="stretch", config=charts.PLOTLY_CONFIG)
+st.navigation(PAGES, position="hidden" if st.query_params.get("report") == "1" else "sidebar").run()

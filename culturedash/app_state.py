@@ -1,17 +1,23 @@
-"""Streamlit-side helpers: the cached read-only connection, keyed on the database file's mtime."""
+"""Streamlit-side state: the cached read-only connection and query results, keyed on the database file's mtime."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import duckdb
+import networkx as nx
 import pandas as pd
 import streamlit as st
 
 from culturedash import db
+from culturedash import network as net
 from culturedash.data import ensure_database
+from culturedash.filters import Filters
 from etl.settings import database_path
+
+T = TypeVar("T")
 
 
 @st.cache_resource(show_spinner=False)
@@ -20,35 +26,37 @@ def _connection(db_path: str, mtime: float) -> duckdb.DuckDBPyConnection:
     return db.connect(Path(db_path))
 
 
-def connection(db_path: Path | None = None) -> duckdb.DuckDBPyConnection:
-    """The read-only connection, building the database first (with a spinner) if it is missing."""
-    db_path = db_path or database_path()
-    if not db_path.exists():
+def _current() -> tuple[str, float]:
+    path = database_path()
+    if not path.exists():
         with st.spinner("Building the database from data/articles (first start only)..."):
-            ensure_database(db_path)
-    return _connection(str(db_path), db_path.stat().st_mtime)
+            ensure_database(path)
+    return str(path), path.stat().st_mtime
 
 
-@dataclass(frozen=True)
-class Overview:
-    """What the overview page shows, read once per database build."""
-
-    counts: dict[str, int]
-    first: object
-    last: object
-    articles: pd.DataFrame
-    events_by_type: pd.DataFrame
+@st.cache_data(show_spinner=False, max_entries=512)
+def _query(db_path: str, mtime: float, name: str, args: tuple[Any, ...], _fn: Callable[..., Any]) -> Any:
+    cursor = _connection(db_path, mtime).cursor()  # one cursor per query: the app serves several sessions
+    try:
+        return _fn(cursor, *args)
+    finally:
+        cursor.close()
 
 
-@st.cache_data(show_spinner=False)
-def _overview(db_path: str, mtime: float) -> Overview:
-    con = _connection(db_path, mtime)
-    first, last = db.date_span(con)
-    return Overview(db.overview_counts(con), first, last, db.articles_table(con), db.events_by_type(con))
+def query(fn: Callable[..., T], *args: Any) -> T:
+    """Run a `culturedash.db` query function, cached until the database file changes."""
+    path, mtime = _current()
+    return _query(path, mtime, fn.__name__, args, fn)
 
 
-def overview(db_path: Path | None = None) -> Overview:
-    """The overview's numbers and tables, cached on the database file's modification time."""
-    db_path = db_path or database_path()
-    connection(db_path)  # builds the database on first start
-    return _overview(str(db_path), db_path.stat().st_mtime)
+@st.cache_data(show_spinner=False, max_entries=64)
+def _network(db_path: str, mtime: float, filters: Filters, projection: str) -> tuple[nx.Graph, pd.DataFrame, dict]:
+    rows = _query(db_path, mtime, "coparticipation", (filters,), db.coparticipation)
+    graph = net.person_graph(rows) if projection == "people" else net.org_graph(rows)
+    return graph, net.centrality(graph), net.layout(graph)
+
+
+def network(filters: Filters, projection: str) -> tuple[nx.Graph, pd.DataFrame, dict[str, tuple[float, float]]]:
+    """The co-participation graph (people or organisations), its centrality table and seeded layout, cached."""
+    path, mtime = _current()
+    return _network(path, mtime, filters, projection)

@@ -9,6 +9,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from etl.fts import create_article_index
 from etl.records import Extraction
 from etl.resolve import Resolved, stable_id
 
@@ -161,6 +162,7 @@ def write_database(db_path: Path, extractions: list[Extraction], resolved: Resol
         con = duckdb.connect(str(tmp))
         try:
             write_tables(con, extractions, resolved)
+            create_article_index(con)  # for the Articles page's search; without it the page falls back to ILIKE
             con.execute("CHECKPOINT")
         finally:
             con.close()

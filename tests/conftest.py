@@ -50,3 +50,116 @@ def extract(nlp: Language) -> Callable[..., Extraction]:
         return extract_article(nlp(article.body), article)
 
     return run
+
+
+# A tiny database written by hand: two articles, a forum with two panels, a concert without a date.
+LITERAL_ROWS = {
+    "articles": [
+        (
+            "A1",
+            "forum.txt",
+            "Harbour forum opens",
+            "2024-03-01",
+            "Coast News",
+            None,
+            "The Harbour Forum opened on March 4. Panel one was moderated by Ana Lund. "
+            "Ana Lund said 45% of museums are <b>digital</b>.",
+            "h1",
+            "2024-03-02 10:00:00",
+        ),
+        (
+            "A2",
+            "gala.txt",
+            "Gala concert",
+            None,
+            None,
+            None,
+            "A gala concert by the Reed Trio.",
+            "h2",
+            "2024-03-02 10:00:00",
+        ),
+    ],
+    "people": [("P1", "Ana Lund", [], "Norway"), ("P2", "Ben Ode", [], None), ("P3", "Cai Wen", [], None)],
+    "organizations": [
+        ("O1", "Harbour Museum", [], "museum", "Norway"),
+        ("O2", "Reed Trio", [], "performing group", None),
+    ],
+    "mentions": [
+        ("A1", "person", "P1", "Ana Lund", 64, 72),
+        ("A1", "person", "P1", "Ana Lund", 74, 82),
+        ("A2", "organization", "O2", "Reed Trio", 22, 31),
+    ],
+    "events": [
+        (
+            "E1",
+            "A1",
+            "Harbour Forum",
+            "forum",
+            "2024-03-04",
+            "2024-03-05",
+            "day",
+            None,
+            "Old Port Hall",
+            "Bergen",
+            "The Harbour Forum opened on March 4.",
+        ),
+        ("E2", "A1", "Panel one", "panel", "2024-03-04", None, "day", "E1", None, None, "Panel one was moderated."),
+        ("E3", "A1", "Panel two", "panel", "2024-04-10", None, "day", "E1", None, None, "Panel two."),
+        ("E4", "A2", "Gala concert", "concert", None, None, None, None, None, None, "A gala concert."),
+    ],
+    "event_articles": [("E1", "A1"), ("E2", "A1"), ("E3", "A1"), ("E4", "A2")],
+    "participations": [
+        ("E2", "P1", "moderator", "Director", "O1", "Panel one was moderated by Ana Lund."),
+        ("E2", "P2", "speaker", None, None, "Ben Ode spoke."),
+        ("E2", "P3", "speaker", None, None, "Cai Wen spoke."),
+        ("E3", "P1", "speaker", "Director", "O1", "Ana Lund spoke again."),
+        ("E3", "P2", "speaker", None, None, "Ben Ode spoke again."),
+    ],
+    "affiliations": [("P1", "O1", "A1", "Director", "Ana Lund, director of the Harbour Museum.")],
+    "figures": [
+        (
+            "F1",
+            "A1",
+            "E2",
+            "P1",
+            45.0,
+            "percent",
+            "museums",
+            "45%",
+            False,
+            "Ana Lund said 45% of museums are <b>digital</b>.",
+            88,
+            91,
+        ),
+    ],
+}
+
+
+def fill_literal_db(con) -> None:  # type: ignore[no-untyped-def]
+    """Create the public tables on `con` and insert LITERAL_ROWS."""
+    from etl.load import SCHEMA
+
+    con.execute(SCHEMA)
+    for table, rows in LITERAL_ROWS.items():
+        marks = ", ".join("?" * len(rows[0]))
+        con.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+
+
+@pytest.fixture
+def literal_con():
+    """An in-memory DuckDB with the public tables filled from LITERAL_ROWS."""
+    import duckdb
+
+    con = duckdb.connect(":memory:")
+    fill_literal_db(con)
+    yield con
+    con.close()
+
+
+@pytest.fixture
+def app_db(seed_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the seed build that the app reads (CULTURE_DB), so page tests never touch data/."""
+    db = tmp_path / "culture.duckdb"
+    shutil.copy(seed_db, db)
+    monkeypatch.setenv("CULTURE_DB", str(db))
+    return db

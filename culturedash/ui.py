@@ -1,0 +1,240 @@
+"""What every page shares: page setup, report view, sidebar filters kept in the URL, downloads, chart display."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlencode
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from culturedash import charts, db
+from culturedash.app_state import query
+from culturedash.filters import PARAMS, Filters
+
+_STATE = "_culturedash_filters"  # not a widget key: survives moving between pages
+_FORMAT_STATE = "_culturedash_image_format"
+REPORT_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
+[data-testid="stToolbar"], [data-testid="stMultiSelect"], [data-testid="stSelectbox"], [data-testid="stRadio"],
+[data-testid="stDateInput"], [data-testid="stTextInput"], [data-testid="stDownloadButton"],
+[data-testid="stCheckbox"], [data-testid="stButton"], [data-testid="stSegmentedControl"],
+[data-testid="stSlider"], .report-hide { display: none !important; }
+.block-container { padding-top: 1rem; max-width: 100%; }
+</style>
+"""
+
+
+@dataclass(frozen=True)
+class Page:
+    """The current page's shared state: filters, report view, chart image format and the filter subtitle."""
+
+    filters: Filters
+    report: bool
+    image_format: str
+    source: str  # chart footnote: the articles and dates behind every chart
+
+    @property
+    def subtitle(self) -> str:
+        """The active filters in words, for chart subtitles."""
+        return self.filters.describe()
+
+
+def source_note(articles: int, first: Any, last: Any) -> str:
+    """A chart footnote: how many articles, which dates."""
+    span = f"{first:%d %b %Y} – {last:%d %b %Y}" if first and last else "no dated events"
+    return f"Source: {articles} news articles in the database, dates {span}; extracted by the culture ETL."
+
+
+# One icon per page, used by the navigation and the browser tab (Material icons ship with Streamlit).
+PAGE_ICONS = {
+    "Overview": ":material/dashboard:",
+    "Timeline": ":material/timeline:",
+    "Network": ":material/hub:",
+    "Institutions": ":material/account_balance:",
+    "Figures": ":material/bar_chart:",
+    "Articles": ":material/article:",
+}
+
+
+def setup(title: str) -> Page:
+    """Configure the page, draw the shared sidebar and return the filters; `?report=1` hides every control."""
+    report = st.query_params.get("report") == "1"
+    st.set_page_config(
+        page_title=f"{title} · Culture news evidence",
+        page_icon=PAGE_ICONS.get(title, ":material/analytics:"),
+        layout="wide",
+        initial_sidebar_state="collapsed" if report else "auto",
+    )
+    if report:
+        st.markdown(REPORT_CSS, unsafe_allow_html=True)
+    filters = _sidebar_filters()
+    image_format = _image_format()
+    if not report:
+        with st.sidebar:
+            params = {**filters.to_params(), "report": "1"}
+            st.markdown(f"[Open this view as a report]({'?' + urlencode(params, doseq=True)})")
+    options = query(db.filter_options)
+    note = source_note(query(db.overview_counts)["articles"], options["first"], options["last"])
+    return Page(filters, report, image_format, note)
+
+
+def _url_values(key: str) -> list[str]:
+    return list(st.query_params.get_all(key))
+
+
+def _sidebar_filters() -> Filters:
+    options = query(db.filter_options)
+    if _STATE not in st.session_state:  # a new session: read the bookmarked view from the URL
+        st.session_state[_STATE] = Filters.from_params({v: _url_values(v) for v in PARAMS.values()})
+    current: Filters = st.session_state[_STATE]
+    first, last = options["first"], options["last"]
+
+    def init(key: str, value: Any) -> None:
+        if key not in st.session_state:
+            st.session_state[key] = value
+
+    with st.sidebar:
+        st.header("Filters")
+        start = end = None
+        if first and last:
+            lo = max(first, min(current.start or first, last))
+            hi = min(last, max(current.end or last, lo))
+            init("f_dates", (lo, hi))
+            picked = st.date_input("Event dates", min_value=first, max_value=last, key="f_dates")
+            if isinstance(picked, Sequence) and len(picked) == 2:
+                start = picked[0] if picked[0] > first else None
+                end = picked[1] if picked[1] < last else None
+            else:
+                start, end = current.start, current.end  # half-picked range: keep the last whole one
+        lists: dict[str, tuple[str, ...]] = {}
+        for name, label in (
+            ("types", "Event type"),
+            ("orgs", "Organisation"),
+            ("countries", "Country"),
+            ("articles", "Article"),
+        ):
+            allowed = options[name]
+            init(f"f_{name}", [v for v in getattr(current, name) if v in allowed])
+            fmt = (lambda v, titles=allowed: _short(titles[v])) if name == "articles" else _readable
+            lists[name] = tuple(st.multiselect(label, list(allowed), key=f"f_{name}", format_func=fmt))
+        if st.button("Clear filters", width="stretch"):
+            for key in ("f_dates", "f_types", "f_orgs", "f_countries", "f_articles"):
+                st.session_state.pop(key, None)
+            st.session_state[_STATE] = Filters()
+            _write_url(Filters())
+            st.rerun()
+    chosen = Filters(start=start, end=end, **lists)
+    st.session_state[_STATE] = chosen
+    _write_url(chosen)
+    return chosen
+
+
+def _readable(value: str) -> str:
+    return value.replace("_", " ")
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _write_url(filters: Filters) -> None:
+    """Keep the filters in the URL so the view can be bookmarked; other parameters stay."""
+    wanted = filters.to_params()
+    for key in PARAMS.values():
+        if key in wanted:
+            value = wanted[key]
+            if st.query_params.get_all(key) != ([value] if isinstance(value, str) else value):
+                st.query_params[key] = value
+        elif key in st.query_params:
+            del st.query_params[key]
+
+
+def _image_format() -> str:
+    if _FORMAT_STATE not in st.session_state:
+        st.session_state[_FORMAT_STATE] = "png"
+    with st.sidebar:
+        choice = st.radio(
+            "Chart download (camera button)",
+            ["png", "svg"],
+            format_func=lambda v: "PNG, 3x scale" if v == "png" else "SVG (vector)",
+            key="f_image_format",
+            index=0 if st.session_state[_FORMAT_STATE] == "png" else 1,
+        )
+    st.session_state[_FORMAT_STATE] = choice
+    return str(choice)
+
+
+def url_choice(label: str, options: Sequence[str], key: str, labels: dict[str, str] | None = None) -> str:
+    """A page control (radio) whose value is kept in the URL under `key`."""
+    wanted = st.query_params.get(key)
+    index = list(options).index(wanted) if wanted is not None and wanted in options else 0
+    value = st.radio(
+        label, options, index=index, horizontal=True, key=f"c_{key}", format_func=lambda v: (labels or {}).get(v, v)
+    )
+    if value != options[0]:
+        st.query_params[key] = value
+    elif key in st.query_params:
+        del st.query_params[key]
+    return str(value)
+
+
+def show_chart(fig: go.Figure, page: Page, file_name: str, **kwargs: Any) -> Any:
+    """Draw a chart full width with the toolbar's image download named `file_name`."""
+    return st.plotly_chart(fig, width="stretch", config=charts.plotly_config(file_name, page.image_format), **kwargs)
+
+
+def columns(page: Page, spec: Sequence[int]) -> list[Any]:
+    """Side-by-side columns, or stacked full-width containers in the report view."""
+    if page.report:
+        return [st.container() for _ in spec]
+    return list(st.columns(spec))
+
+
+def downloads(frame: pd.DataFrame, name: str) -> None:
+    """CSV and Excel download buttons for the whole table (not only the rows on screen)."""
+    left, right, _ = st.columns([1, 1, 4])
+    left.download_button("Download CSV", to_csv(frame), f"{name}.csv", "text/csv", key=f"csv_{name}")
+    right.download_button(
+        "Download Excel",
+        to_excel(frame, name),
+        f"{name}.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"xlsx_{name}",
+    )
+
+
+def to_csv(frame: pd.DataFrame) -> bytes:
+    """The frame as UTF-8 CSV (with BOM, so spreadsheet programs read diacritics right)."""
+    return frame.to_csv(index=False).encode("utf-8-sig")
+
+
+def to_excel(frame: pd.DataFrame, sheet: str) -> bytes:
+    """The frame as an .xlsx workbook with one sheet."""
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        frame.to_excel(writer, index=False, sheet_name=sheet[:31] or "data")
+    return buffer.getvalue()
+
+
+def empty(what: str, filters: Filters) -> None:
+    """Say plainly that nothing matches, and which filters to loosen."""
+    hint = "" if filters.is_empty else " Loosen the filters in the sidebar (or press *Clear filters*)."
+    st.info(f"No {what} match the current filters ({filters.describe()}).{hint}", icon="🔎")
+
+
+def dates_text(info: dict[str, Any]) -> str:
+    """An event's dates in words, with the precision the text supports."""
+    start, end, precision = info.get("start_date"), info.get("end_date"), info.get("date_precision")
+    if start is None or pd.isna(start):
+        return "not stated in the text"
+    fmt = {"year": "%Y", "month": "%B %Y"}.get(precision or "day", "%d %b %Y")
+    text = pd.Timestamp(start).strftime(fmt)
+    if end is not None and not pd.isna(end) and pd.Timestamp(end) != pd.Timestamp(start):
+        text += " – " + pd.Timestamp(end).strftime(fmt)
+    return text

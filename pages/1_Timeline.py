@@ -1,0 +1,84 @@
+"""Timeline: events on a time axis, a forum's panels under it; monthly counts; undated events; event details."""
+
+import streamlit as st
+
+from culturedash import charts, db, ui
+from culturedash.app_state import query
+from culturedash.filters import Filters, selected_keys
+
+page = ui.setup("Timeline")
+st.title("Event timeline")
+st.caption("Each bar runs from an event's first to last day; panels and sessions sit under their forum.")
+
+events = query(db.timeline_events, page.filters)
+clicked: list[str] = []
+if events.empty:
+    ui.empty("dated events", page.filters)
+else:
+    state = ui.show_chart(
+        charts.timeline(events, page.subtitle, page.source),
+        page,
+        "events-timeline",
+        on_select="rerun",
+        selection_mode="points",
+        key="timeline_chart",
+    )
+    clicked = selected_keys(state)
+
+left, right = ui.columns(page, [3, 2])
+with left:
+    monthly = query(db.monthly_counts, page.filters)
+    if monthly.empty:
+        ui.empty("dated events", page.filters)
+    else:
+        ui.show_chart(charts.monthly(monthly, page.subtitle, page.source), page, "events-per-month")
+with right:
+    undated = query(db.undated_events, page.filters)
+    st.subheader(f"Events without a date ({len(undated)})")
+    if undated.empty:
+        st.write("Every event that matches the filters has a date.")
+    else:
+        st.dataframe(undated, hide_index=True, width="stretch")
+        ui.downloads(undated, "undated-events")
+
+if not events.empty:
+    with st.expander(f"All {len(events)} dated events as a table"):
+        table = events.drop(columns=["event_id", "parent_id"])
+        st.dataframe(table, hide_index=True, width="stretch")
+        ui.downloads(table, "dated-events")
+
+st.header("Event details")
+choices = query(db.event_choices, page.filters)
+if choices.empty:
+    ui.empty("events", page.filters)
+else:
+    labels = dict(zip(choices["event_id"], choices["label"], strict=True))
+    if clicked and clicked[0] in labels:
+        st.session_state["event_pick"] = clicked[0]  # a click on the time line picks the event
+    if st.session_state.get("event_pick") not in labels:
+        st.session_state.pop("event_pick", None)
+    event_id = st.selectbox("Event (or click a bar above)", list(labels), format_func=labels.get, key="event_pick")
+    info = query(db.event_info, event_id)
+    facts = [
+        f"**Type:** {str(info['type']).replace('_', ' ')}",
+        f"**Dates:** {ui.dates_text(info)}",
+        f"**Part of:** {info['parent']}" if info.get("parent") else None,
+        f"**Venue:** {', '.join(v for v in (info.get('venue'), info.get('city')) if v)}"
+        if info.get("venue") or info.get("city")
+        else None,
+        f"**Source:** {info['article']}",
+    ]
+    st.markdown("  \n".join(f for f in facts if f))
+    if info.get("evidence"):
+        st.markdown(f"> {info['evidence']}")
+    participants = query(db.event_participants, event_id)
+    st.subheader(f"Participants ({len(participants)})")
+    if participants.empty:
+        st.write("The article names no participants for this event.")
+    else:
+        st.dataframe(participants, hide_index=True, width="stretch")
+        ui.downloads(participants, "event-participants")
+    figures = query(db.figures_table, Filters(), event_id)
+    if not figures.empty:
+        st.subheader(f"Figures reported at this event ({len(figures)})")
+        st.dataframe(figures[["text", "subject", "speaker", "evidence"]], hide_index=True, width="stretch")

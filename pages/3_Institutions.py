@@ -1,0 +1,96 @@
+"""Institutions: organisations ranked by a chosen measure, breakdowns by kind and country, one body in detail."""
+
+import streamlit as st
+
+from culturedash import charts, db, ui
+from culturedash.app_state import query
+from culturedash.filters import selected_keys
+
+METRICS = {
+    "mentions": "times named",
+    "articles": "articles naming it",
+    "events": "events its people took part in",
+    "people": "people affiliated",
+}
+
+page = ui.setup("Institutions")
+st.title("Institutions in the news")
+
+metric = ui.url_choice("Rank by", list(METRICS), "metric", METRICS)
+ranking = query(db.institution_ranking, page.filters)
+ranked = ranking[ranking[metric] > 0].sort_values([metric, "name"], ascending=[False, True])
+clicked: list[str] = []
+if ranked.empty:
+    ui.empty("organisations", page.filters)
+else:
+    top = ranked.head(20)
+    state = ui.show_chart(
+        charts.ranked_bars(
+            top,
+            metric,
+            "name",
+            "kind",
+            f"Organisations by {METRICS[metric]} (top {len(top)})",
+            page.subtitle,
+            page.source,
+        ),
+        page,
+        f"institutions-by-{metric}",
+        on_select="rerun",
+        selection_mode="points",
+        key="ranking_chart",
+    )
+    clicked = selected_keys(state)
+    left, right = ui.columns(page, [1, 1])
+    for column, field, title in ((left, "kind", "kind"), (right, "country", "country")):
+        counts = ranked.groupby(field, as_index=False).agg(organisations=("org_id", "count"))
+        counts["org_id"] = counts[field]
+        counts["kind_colour"] = counts[field] if field == "kind" else "other"
+        with column:
+            ui.show_chart(
+                charts.ranked_bars(
+                    counts,
+                    "organisations",
+                    field,
+                    "kind_colour",
+                    f"Organisations by {title}",
+                    page.subtitle,
+                    page.source,
+                    legend=False,  # the axis names the categories
+                ),
+                page,
+                f"institutions-by-{title}",
+            )
+    st.subheader(f"All {len(ranked)} organisations")
+    table = ranked.drop(columns=["org_id"])
+    st.dataframe(table, hide_index=True, width="stretch")
+    ui.downloads(table, "institutions")
+
+    st.header("One institution")
+    names = dict(zip(ranked["org_id"], ranked["name"], strict=True))
+    if clicked and clicked[0] in names:
+        st.session_state["org_pick"] = clicked[0]
+    if st.session_state.get("org_pick") not in names:
+        st.session_state.pop("org_pick", None)
+    org_id = st.selectbox("Institution (or click a bar above)", list(names), format_func=names.get, key="org_pick")
+    row = ranked[ranked["org_id"] == org_id].iloc[0]
+    st.markdown(
+        f"**{row['name']}** · {row['kind']} · {row['country']} · named {row['mentions']} times in "
+        f"{row['articles']} articles"
+    )
+    people = query(db.institution_people, org_id)
+    events = query(db.institution_events, org_id)
+    mentions = query(db.institution_mentions, org_id)
+    tab_people, tab_events, tab_sentences = st.tabs(
+        [f"People ({len(people)})", f"Events ({len(events)})", f"Sentences ({len(mentions)})"]
+    )
+    for tab, frame, none in (
+        (tab_people, people, "No person is tied to this body in the articles."),
+        (tab_events, events, "None of its people is shown taking part in an event."),
+        (tab_sentences, mentions, "No sentence names it."),
+    ):
+        with tab:
+            if frame.empty:
+                st.write(none)
+            else:
+                st.dataframe(frame, hide_index=True, width="stretch")

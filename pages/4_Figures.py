@@ -1,0 +1,63 @@
+"""Figures: every reported quantity with its evidence, and charts of figures that belong together."""
+
+import streamlit as st
+
+from culturedash import charts, db, ui
+from culturedash import figures as figs
+from culturedash.app_state import query
+
+page = ui.setup("Figures")
+st.title("Reported figures")
+st.caption("Every number the articles report, with who said it, at which event, and the sentence it comes from.")
+
+table = figs.with_display(query(db.figures_table, page.filters))
+if table.empty:
+    ui.empty("figures", page.filters)
+else:
+    groups = figs.proposed_groups(table)
+    labels = dict(
+        zip(table["figure_id"], table["figure"] + " — " + table["subject"].fillna(table["text"]), strict=True)
+    )
+    st.subheader("Chart figures that belong together")
+    if groups:
+        group_names = [name for name, _ in groups]
+        picked_group = st.selectbox("Proposed groups (same unit, source and speaker)", group_names, key="fig_group")
+        default = dict(groups)[picked_group]
+    else:
+        st.write("No two figures share a unit and a source; pick figures with the same unit below.")
+        default = []
+    chosen = st.multiselect("Figures in the chart", list(labels), default=default, format_func=labels.get)
+    frame = figs.chart_frame(table, chosen)
+    if not frame.empty and not page.report:
+        edited = st.data_editor(
+            frame[["figure", "label"]],
+            hide_index=True,
+            disabled=["figure"],
+            key="fig_labels",
+            column_config={"label": "Bar label (edit to rename)"},
+        )
+        frame["label"] = list(edited["label"])
+    if frame.empty:
+        st.info("Choose two or more figures to chart them.")
+    elif frame["unit"].nunique() > 1:
+        st.warning(
+            "These figures have different units (" + ", ".join(sorted(frame["unit"].unique())) + "); "
+            "choose figures with one unit to compare them on one axis."
+        )
+    else:
+        speakers = sorted({s for s in frame["speaker"].dropna()})
+        sources = sorted(
+            {f"{a} ({s})" if s else a for a, s in zip(frame["article"], frame["source"].fillna(""), strict=True)}
+        )
+        note = (f"Reported by {', '.join(speakers)}. " if speakers else "") + "Source: " + "; ".join(sources)
+        unit = "shares of the stated population (%)" if frame["unit"].iloc[0] == "percent" else frame["unit"].iloc[0]
+        ui.show_chart(
+            charts.figure_bars(frame, f"Reported figures: {unit}", page.subtitle, note),
+            page,
+            "reported-figures",
+        )
+
+    st.subheader(f"All {len(table)} figures")
+    shown = table[["figure", "subject", "speaker", "event", "date", "article", "evidence"]]
+    st.dataframe(shown, hide_index=True, width="stretch")
+    ui.downloads(table.drop(columns=["figure_id"]), "figures")

@@ -1,0 +1,62 @@
+"""Articles: full-text search, and a reader with people, organisations, figures and dates highlighted."""
+
+import pandas as pd
+import streamlit as st
+
+from culturedash import db, ui
+from culturedash.app_state import query
+from culturedash.highlight import date_spans, highlight, legend_html
+
+page = ui.setup("Articles")
+st.title("Articles")
+
+wanted = st.query_params.get("q", "")
+search = st.text_input("Search the articles (words are matched with their forms: museum, museums)", value=wanted)
+if search != wanted:
+    if search:
+        st.query_params["q"] = search
+    else:
+        del st.query_params["q"]
+results = query(db.search_articles, search)
+in_scope = set(query(db.filter_options)["articles"]) if not page.filters.articles else set(page.filters.articles)
+results = results[results["file_name"].isin(in_scope)]
+if not query(db.has_fts):
+    st.caption("Full-text index not found in this database: plain word matching is used. Rebuild to get ranking.")
+if results.empty:
+    st.info(f"No article matches “{search}”." if search else "No articles match the filters.", icon="🔎")
+else:
+    st.subheader(f"{len(results)} articles" + (f" matching “{search}”" if search else ""))
+    table = results.drop(columns=["article_id"])
+    st.dataframe(table, hide_index=True, width="stretch")
+    ui.downloads(table, "articles")
+
+    titles = dict(zip(results["article_id"], results["title"], strict=True))
+    if st.session_state.get("article_pick") not in titles:
+        st.session_state.pop("article_pick", None)
+    article_id = st.selectbox("Read an article", list(titles), format_func=titles.get, key="article_pick")
+    art = query(db.article, article_id)
+    marks = query(db.article_marks, article_id)
+    spans = [*marks.itertuples(index=False, name=None), *date_spans(art["body"])]
+    records = query(db.article_records, article_id)
+    left, right = ui.columns(page, [3, 2])
+    with left:
+        st.subheader(art["title"])
+        meta = [
+            f"{pd.Timestamp(art['published']):%d %B %Y}" if not pd.isna(art["published"]) else "date not stated",
+            art.get("source") or "source not stated",
+            art["file_name"],
+        ]
+        st.caption(" · ".join(str(m) for m in meta))
+        st.markdown(legend_html(), unsafe_allow_html=True)
+        # every piece of article text goes through html.escape inside highlight(): the text is untrusted
+        st.markdown(
+            f'<div style="line-height:1.6;max-height:70vh;overflow-y:auto">{highlight(art["body"], spans)}</div>',
+            unsafe_allow_html=True,
+        )
+    with right:
+        for name, frame in records.items():
+            st.markdown(f"**{name.capitalize()} ({len(frame)})**")
+            if frame.empty:
+                st.caption(f"No {name} extracted from this article.")
+            else:
+                st.dataframe(frame, hide_index=True, width="stretch")
