@@ -196,6 +196,12 @@ def columns(page: Page, spec: Sequence[int]) -> list[Any]:
     return list(st.columns(spec))
 
 
+def table(frame: pd.DataFrame, name: str) -> None:
+    """A full-width table with its CSV and Excel downloads, files named `name`."""
+    st.dataframe(frame, hide_index=True, width="stretch")
+    downloads(frame, name)
+
+
 def downloads(frame: pd.DataFrame, name: str) -> None:
     """CSV and Excel download buttons for the whole table (not only the rows on screen)."""
     left, right, _ = st.columns([1, 1, 4])

@@ -38,14 +38,12 @@ with right:
     if undated.empty:
         st.write("Every event that matches the filters has a date.")
     else:
-        st.dataframe(undated, hide_index=True, width="stretch")
-        ui.downloads(undated, "undated-events")
+        ui.table(undated, "undated-events")
 
 if not events.empty:
     with st.expander(f"All {len(events)} dated events as a table"):
         table = events.drop(columns=["event_id", "parent_id"])
-        st.dataframe(table, hide_index=True, width="stretch")
-        ui.downloads(table, "dated-events")
+        ui.table(table, "dated-events")
 
 st.header("Event details")
 choices = query(db.event_choices, page.filters)
@@ -76,8 +74,7 @@ else:
     if participants.empty:
         st.write("The article names no participants for this event.")
     else:
-        st.dataframe(participants, hide_index=True, width="stretch")
-        ui.downloads(participants, "event-participants")
+        ui.table(participants, "event-participants")
     figures = query(db.figures_table, Filters(), event_id)
     if not figures.empty:
         st.subheader(f"Figures reported at this event ({len(figures)})")

@@ -54,8 +54,7 @@ else:
         "Degree: co-participants; weighted degree: shared events counted; betweenness: how often someone lies "
         "on the shortest path between two others; community: Louvain (fixed seed)."
     )
-    st.dataframe(table.drop(columns=["id"]), hide_index=True, width="stretch")
-    ui.downloads(table.drop(columns=["id"]), f"centrality-{projection}")
+    ui.table(table.drop(columns=["id"]), f"centrality-{projection}")
     edges = net.edges_table(graph)
     left, mid, right, _ = st.columns([1, 1, 1, 3])
     left.download_button("Edges (CSV)", ui.to_csv(edges), f"edges-{projection}.csv", "text/csv")

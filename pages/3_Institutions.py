@@ -63,8 +63,7 @@ else:
             )
     st.subheader(f"All {len(ranked)} organisations")
     table = ranked.drop(columns=["org_id"])
-    st.dataframe(table, hide_index=True, width="stretch")
-    ui.downloads(table, "institutions")
+    ui.table(table, "institutions")
 
     st.header("One institution")
     names = dict(zip(ranked["org_id"], ranked["name"], strict=True))

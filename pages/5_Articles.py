@@ -27,8 +27,7 @@ if results.empty:
 else:
     st.subheader(f"{len(results)} articles" + (f" matching “{search}”" if search else ""))
     table = results.drop(columns=["article_id"])
-    st.dataframe(table, hide_index=True, width="stretch")
-    ui.downloads(table, "articles")
+    ui.table(table, "articles")
 
     titles = dict(zip(results["article_id"], results["title"], strict=True))
     if st.session_state.get("article_pick") not in titles:
