@@ -14,7 +14,7 @@ from pathlib import Path
 
 import duckdb
 
-from etl.load import write_tables
+from etl.load import build_tables, write_tables
 from etl.nlp import load_nlp
 from etl.pipeline import extract_all, prepare, read_all
 from etl.resolve import resolve
@@ -39,7 +39,7 @@ def main() -> None:
         t0 = time.perf_counter()
         extractions = extract_all(articles, nlp)
         with duckdb.connect(":memory:") as con:
-            write_tables(con, extractions, resolve(extractions))
+            write_tables(con, build_tables(extractions, resolve(extractions)))
         best_etl = min(best_etl, time.perf_counter() - t0)
     chars = sum(len(t) for t in texts)
     print(f"articles: {len(texts)}  characters: {chars}  repeats: {args.repeat} (best of)")

@@ -17,6 +17,9 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd = sub.add_parser("build", help="read articles, extract, resolve and load into DuckDB")
     build_cmd.add_argument("--source", type=Path, default=DEFAULT_SOURCE, help="folder of article files")
     build_cmd.add_argument("--db", type=Path, default=DEFAULT_DB, help="DuckDB file to (re)build")
+    build_cmd.add_argument(
+        "--curation", type=Path, default=None, help="analysts' corrections (default data/curation.yaml)"
+    )
     eval_cmd = sub.add_parser("evaluate", help="score a built database against gold annotations (JSON)")
     eval_cmd.add_argument("--db", type=Path, default=DEFAULT_DB, help="DuckDB file the ETL built")
     eval_cmd.add_argument("--gold", type=Path, required=True, help="folder of gold JSON files, one per article")
@@ -28,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         from etl.pipeline import build, terminal_progress
 
-        result = build(args.source, args.db, progress=terminal_progress)
+        result = build(args.source, args.db, progress=terminal_progress, curation=args.curation)
     except EtlError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
@@ -36,6 +39,11 @@ def main(argv: list[str] | None = None) -> int:
         f"built {args.db}: {result.articles} articles, {result.events} events, {result.people} people, "
         f"{result.organizations} organisations, {result.figures} figures"
     )
+    report = result.curation
+    if report.applied or report.stale:
+        print(f"curation: {len(report.applied)} entries applied, {len(report.stale)} stale")
+    for line, message in report.stale:
+        print(f"warning: curation line {line} is stale: {message}", file=sys.stderr)
     return 0
 
 

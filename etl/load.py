@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from datetime import datetime
 from pathlib import Path
 
@@ -32,6 +33,9 @@ CREATE TABLE affiliations (person_id VARCHAR, org_id VARCHAR, article_id VARCHAR
 CREATE TABLE figures (figure_id VARCHAR PRIMARY KEY, article_id VARCHAR, event_id VARCHAR, person_id VARCHAR,
     value DOUBLE, unit VARCHAR, subject VARCHAR, text VARCHAR, approx BOOLEAN, evidence VARCHAR,
     start_char INTEGER, end_char INTEGER);
+CREATE TABLE merge_suggestions (kind VARCHAR, keep_id VARCHAR, keep_name VARCHAR, other_id VARCHAR,
+    other_name VARCHAR, score DOUBLE, reasons VARCHAR, status VARCHAR);
+CREATE TABLE curation_log (line INTEGER, status VARCHAR, message VARCHAR);
 """
 
 PUBLIC_TABLES = (
@@ -47,28 +51,29 @@ PUBLIC_TABLES = (
 )
 
 
-def write_tables(con: duckdb.DuckDBPyConnection, extractions: list[Extraction], resolved: Resolved) -> None:
-    """Create the public tables on `con` and fill them."""
-    con.execute(SCHEMA)
+def _columns() -> dict[str, list[str]]:
+    """Each public table's column names, read from SCHEMA (one place to change them)."""
+    out: dict[str, list[str]] = {}
+    for match in re.finditer(r"CREATE TABLE (\w+) \((.*?)\);", SCHEMA, re.S):
+        out[match[1]] = [part.split()[0] for part in re.split(r",\s*(?![^()]*\))", match[2]) if part.strip()]
+    return out
+
+
+COLUMNS = _columns()
+
+
+def build_tables(extractions: list[Extraction], resolved: Resolved) -> dict[str, pd.DataFrame]:
+    """The public tables' rows as DataFrames (curation edits them before they are written)."""
+    rows: dict[str, list[tuple]] = {}
     now = datetime.now()
-    _insert(
-        con,
-        "articles",
-        [
-            (a.article_id, a.file_name, a.title, a.published, a.source, a.url, a.body, a.content_hash, now)
-            for a in (ex.article for ex in extractions)
-        ],
-    )
-    _insert(
-        con,
-        "people",
-        [(p.entity_id, p.name, sorted(p.aliases), p.country) for p in resolved.people.values()],
-    )
-    _insert(
-        con,
-        "organizations",
-        [(o.entity_id, o.name, sorted(o.aliases), o.kind, o.country) for o in resolved.orgs.values()],
-    )
+    rows["articles"] = [
+        (a.article_id, a.file_name, a.title, a.published, a.source, a.url, a.body, a.content_hash, now)
+        for a in (ex.article for ex in extractions)
+    ]
+    rows["people"] = [(p.entity_id, p.name, sorted(p.aliases), p.country) for p in resolved.people.values()]
+    rows["organizations"] = [
+        (o.entity_id, o.name, sorted(o.aliases), o.kind, o.country) for o in resolved.orgs.values()
+    ]
     mentions, parts, affs, figs = [], [], [], []
     for ex in extractions:
         aid = ex.article.article_id
@@ -109,7 +114,7 @@ def write_tables(con: duckdb.DuckDBPyConnection, extractions: list[Extraction], 
                     f.end_char,
                 )
             )
-    _insert(con, "mentions", mentions)
+    rows["mentions"] = mentions
     event_rows = []
     for event_id, ev in resolved.events.items():
         aid = resolved.event_first_article[event_id]
@@ -129,19 +134,31 @@ def write_tables(con: duckdb.DuckDBPyConnection, extractions: list[Extraction], 
                 ev.evidence,
             )
         )
-    _insert(con, "events", event_rows)
-    _insert(con, "event_articles", sorted(resolved.event_articles))
-    _insert(con, "participations", _unique(parts))
-    _insert(con, "affiliations", _unique(affs))
-    _insert(con, "figures", figs)
+    rows["events"] = event_rows
+    rows["event_articles"] = sorted(resolved.event_articles)
+    rows["participations"] = _unique(parts)
+    rows["affiliations"] = _unique(affs)
+    rows["figures"] = figs
+    return {table: pd.DataFrame.from_records(rows.get(table, []), columns=COLUMNS[table]) for table in PUBLIC_TABLES}
 
 
-def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple]) -> None:
-    """Insert rows in one scan of a DataFrame (row-by-row executemany costs as much as the parsing)."""
-    if not rows:
+# Tables the project adds beside the contract's: the Data page reads them.
+REVIEW_TABLES = ("merge_suggestions", "curation_log")
+
+
+def write_tables(con: duckdb.DuckDBPyConnection, tables: dict[str, pd.DataFrame]) -> None:
+    """Create the public (and review) tables on `con` and fill them, one DataFrame scan per table."""
+    con.execute(SCHEMA)
+    for table in (*PUBLIC_TABLES, *REVIEW_TABLES):
+        if table in tables:
+            _write(con, table, tables[table])
+
+
+def _write(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
+    """Insert a frame in one scan (row-by-row executemany costs as much as the parsing)."""
+    if frame.empty:
         return
-    frame = pd.DataFrame.from_records(rows, columns=[f"c{i}" for i in range(len(rows[0]))])
-    con.register("incoming_rows", frame)
+    con.register("incoming_rows", frame[COLUMNS[table]])
     try:
         con.execute(f"INSERT INTO {table} SELECT * FROM incoming_rows")  # table: one of SCHEMA's names
     finally:
@@ -153,7 +170,7 @@ def _unique(rows: list[tuple]) -> list[tuple]:
     return [r for r in rows if not (r[:3] in seen or seen.add(r[:3]))]  # type: ignore[func-returns-value]
 
 
-def write_database(db_path: Path, extractions: list[Extraction], resolved: Resolved) -> None:
+def write_database(db_path: Path, tables: dict[str, pd.DataFrame]) -> None:
     """Build the database in a temporary file beside `db_path`, then swap it in atomically."""
     db_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = db_path.with_name(f".build-{os.getpid()}-{db_path.name}")
@@ -161,7 +178,7 @@ def write_database(db_path: Path, extractions: list[Extraction], resolved: Resol
     try:
         con = duckdb.connect(str(tmp))
         try:
-            write_tables(con, extractions, resolved)
+            write_tables(con, tables)
             create_article_index(con)  # for the Articles page's search; without it the page falls back to ILIKE
             con.execute("CHECKPOINT")
         finally:

@@ -1,4 +1,4 @@
-"""The ETL's step order, written once: read -> parse -> extract -> resolve -> load."""
+"""The ETL's step order, written once: read -> parse -> extract -> resolve -> suggest -> curate -> load."""
 
 from __future__ import annotations
 
@@ -9,13 +9,17 @@ from pathlib import Path
 
 from spacy.language import Language
 
+from etl.curation import CurationReport, apply_curation
+from etl.curation_file import Entry, read_curation
 from etl.extract import extract_article
-from etl.load import write_database
+from etl.load import build_tables, write_database
 from etl.nlp import load_nlp
 from etl.reader import article_files, read_article
 from etl.records import Article, Extraction
-from etl.resolve import Resolved, resolve
+from etl.resolve import Resolved, fold, resolve
+from etl.settings import curation_path
 from etl.spans import line_break_sentences  # noqa: F401  (registers the component)
+from etl.suggest import merge_suggestions, with_status
 
 Progress = Callable[[int, int, str], None]
 
@@ -29,6 +33,7 @@ class BuildResult:
     people: int
     organizations: int
     figures: int
+    curation: CurationReport
 
 
 def prepare(nlp: Language) -> Language:
@@ -58,20 +63,47 @@ def extract_all(articles: list[Article], nlp: Language, progress: Progress | Non
     return out
 
 
-def build(source: Path, db_path: Path, nlp: Language | None = None, progress: Progress | None = None) -> BuildResult:
-    """Run the whole ETL from article files to a DuckDB file."""
+def build(
+    source: Path,
+    db_path: Path,
+    nlp: Language | None = None,
+    progress: Progress | None = None,
+    curation: Path | None = None,
+) -> BuildResult:
+    """Run the whole ETL from article files (and the curation file) to a DuckDB file."""
+    curation = curation or curation_path()
+    entries = read_curation(curation)  # a broken entry stops the build before any work
     articles = read_all(source)
     pipeline = prepare(nlp or load_nlp())
     extractions = extract_all(articles, pipeline, progress)
     resolved: Resolved = resolve(extractions)
-    write_database(db_path, extractions, resolved)
+    tables = build_tables(extractions, resolved)
+    suggestions = merge_suggestions(tables)
+    tables, report = apply_curation(tables, entries, curation)
+    tables["merge_suggestions"] = with_status(suggestions, decisions(entries))
+    tables["curation_log"] = report.frame()
+    write_database(db_path, tables)
     return BuildResult(
         articles=len(articles),
-        events=len(resolved.events),
-        people=len(resolved.people),
-        organizations=len(resolved.orgs),
-        figures=sum(len(ex.figures) for ex in extractions),
+        events=len(tables["events"]),
+        people=len(tables["people"]),
+        organizations=len(tables["organizations"]),
+        figures=len(tables["figures"]),
+        curation=report,
     )
+
+
+def decisions(entries: list[Entry]) -> dict[frozenset[str], str]:
+    """Name pairs the curation file accepted (merge) or rejected (separate)."""
+    out: dict[frozenset[str], str] = {}
+    for entry in entries:
+        if entry.action in ("merge", "separate"):
+            names = [fold(str(n)) for n in entry.fields["names"]]
+            status = "accepted" if entry.action == "merge" else "rejected"
+            for i, a in enumerate(names):
+                for b in names[i + 1 :]:
+                    out[frozenset({a, b})] = status
+    return out
 
 
 def terminal_progress(done: int, total: int, name: str) -> None:

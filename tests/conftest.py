@@ -163,3 +163,25 @@ def app_db(seed_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Pa
     shutil.copy(seed_db, db)
     monkeypatch.setenv("CULTURE_DB", str(db))
     return db
+
+
+@pytest.fixture
+def literal_tables() -> dict:
+    """LITERAL_ROWS as the ETL's DataFrames (what curation edits), review tables empty."""
+    import pandas as pd
+
+    from etl.load import COLUMNS, PUBLIC_TABLES
+
+    return {t: pd.DataFrame(LITERAL_ROWS.get(t, []), columns=COLUMNS[t]) for t in PUBLIC_TABLES}
+
+
+@pytest.fixture
+def curation_file(tmp_path: Path) -> Callable[[str], Path]:
+    """Write a curation YAML text to a file and return its path."""
+
+    def write(text: str) -> Path:
+        path = tmp_path / "curation.yaml"
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return write

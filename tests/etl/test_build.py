@@ -1,5 +1,6 @@
 """The build command end to end: contract tables, idempotence, atomic swap, clear errors."""
 
+import json
 from pathlib import Path
 
 import duckdb
@@ -113,7 +114,7 @@ def test_failed_build_leaves_the_old_database_untouched(corpus, nlp, tmp_path, m
     build(corpus, db, nlp=nlp)
     before = db.read_bytes()
 
-    def explode(con, extractions, resolved):
+    def explode(con, tables):
         con.execute("CREATE TABLE articles (x INTEGER)")
         raise RuntimeError("disk full half-way")
 
@@ -133,4 +134,42 @@ def test_unreadable_file_exits_non_zero_with_a_message_and_keeps_the_database(co
     err = capsys.readouterr().err
     assert "broken.txt:2" in err and "UTF-8" in err
     assert err.count("\n") == 1
+    assert db.read_bytes() == before
+
+
+def _first(db, sql, *params):
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute(sql, list(params)).fetchone()
+
+
+def test_curation_is_applied_on_every_build_and_stale_entries_are_reported(corpus, nlp, tmp_path, capsys):
+    db = tmp_path / "culture.duckdb"
+    build(corpus, db, nlp=nlp, curation=tmp_path / "none.yaml")
+    (a,), (b,) = _first(db, "SELECT min(name) FROM people"), _first(db, "SELECT max(name) FROM people")
+    (event,) = _first(db, "SELECT min(name) FROM events WHERE start_date IS NULL")
+    curation = tmp_path / "curation.yaml"
+    curation.write_text(
+        f"- merge: people\n  names: [{json.dumps(a)}, {json.dumps(b)}]\n"
+        f"- correct: event\n  name: {json.dumps(event)}\n  start: 2024-02-29\n"
+        "- drop: person\n  name: Quentin Zabrowski-Ulloa\n",
+        encoding="utf-8",
+    )
+    for _ in range(2):  # the same file gives the same result on every rebuild
+        assert main(["build", "--source", str(corpus), "--db", str(db), "--curation", str(curation)]) == 0
+        assert _first(db, "SELECT count(*) FROM people WHERE name = ?", b) == (0,)
+        assert _first(db, "SELECT CAST(start_date AS VARCHAR) FROM events WHERE name = ?", event) == ("2024-02-29",)
+    err = capsys.readouterr().err
+    assert "curation line 6 is stale" in err
+    assert _first(db, "SELECT count(*) FROM curation_log WHERE status = 'stale'") == (1,)
+
+
+def test_broken_curation_stops_the_build_and_keeps_the_database(corpus, nlp, tmp_path, capsys):
+    db = tmp_path / "culture.duckdb"
+    build(corpus, db, nlp=nlp, curation=tmp_path / "none.yaml")
+    before = db.read_bytes()
+    curation = tmp_path / "curation.yaml"
+    curation.write_text("- correct: event\n  name: Anything\n  type: party\n", encoding="utf-8")
+    assert main(["build", "--source", str(corpus), "--db", str(db), "--curation", str(curation)]) == 1
+    err = capsys.readouterr().err
+    assert f"{curation}:3: 'party' is not an event type" in err
     assert db.read_bytes() == before

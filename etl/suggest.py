@@ -1,0 +1,102 @@
+"""Merge suggestions: people or bodies that may be the same, with a score and reasons, for an analyst to decide."""
+
+from __future__ import annotations
+
+import re
+from itertools import combinations
+
+import pandas as pd
+from rapidfuzz import fuzz
+
+from etl.resolve import fold
+
+COLUMNS = ["kind", "keep_id", "keep_name", "other_id", "other_name", "score", "reasons"]
+_INITIAL = re.compile(r"^\w\.?$")
+_SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "&"}
+
+
+def merge_suggestions(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Pairs of people and of organisations that look alike but were not merged automatically."""
+    rows = _people_pairs(tables) + _org_pairs(tables["organizations"])
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    return frame.sort_values(["kind", "score", "keep_name"], ascending=[True, False, True], ignore_index=True)
+
+
+def _people_pairs(tables: dict[str, pd.DataFrame]) -> list[tuple]:
+    people = tables["people"]
+    affs = tables["affiliations"]
+    orgs: dict[str, set[str]] = {}
+    titles: dict[str, set[str]] = {}
+    for person, org, title in zip(affs["person_id"], affs["org_id"], affs["title"], strict=True):
+        if isinstance(org, str):
+            orgs.setdefault(person, set()).add(org)
+        if isinstance(title, str):
+            titles.setdefault(person, set()).add(fold(title))
+    org_names = dict(zip(tables["organizations"]["org_id"], tables["organizations"]["name"], strict=True))
+    out = []
+    for (a_id, a), (b_id, b) in combinations(zip(people["person_id"], people["name"], strict=True), 2):
+        score, reasons = _name_likeness(a, b)
+        if score == 0:
+            continue
+        shared = orgs.get(a_id, set()) & orgs.get(b_id, set())
+        if shared:
+            score += 0.05
+            reasons.append("same organisation: " + ", ".join(sorted(org_names.get(o, o) for o in shared)))
+        elif orgs.get(a_id) and orgs.get(b_id):
+            score -= 0.15  # people who share a name but work elsewhere stay apart unless evidence joins them
+            reasons.append("different organisations")
+        if titles.get(a_id, set()) & titles.get(b_id, set()):
+            score += 0.03
+            reasons.append("same title")
+        # keep the fuller spelling; on a tie the one with diacritics (they are the person's real name)
+        keep, other = sorted([(a_id, a), (b_id, b)], key=lambda p: (-len(p[1]), p[1].isascii(), p[1]))
+        out.append(("person", keep[0], keep[1], other[0], other[1], round(min(score, 0.99), 2), "; ".join(reasons)))
+    return [row for row in out if row[5] >= 0.75]
+
+
+def _name_likeness(a: str, b: str) -> tuple[float, list[str]]:
+    """How alike two person names are, and why: an initial form, or a close spelling."""
+    ta, tb = fold(a).replace(".", ". ").split(), fold(b).replace(".", ". ").split()
+    ta, tb = [t for t in ta if t != "."], [t for t in tb if t != "."]
+    if len(ta) >= 2 and len(tb) >= 2 and ta[-1] == tb[-1] and ta[0][0] == tb[0][0]:
+        short, full = sorted((ta, tb), key=lambda t: len(t[0]))
+        if _INITIAL.match(short[0]):
+            return 0.9, [f"initial '{short[0]}' fits '{full[0]}', same surname"]
+    ratio = fuzz.token_sort_ratio(fold(a), fold(b))
+    if ratio >= 85:
+        return ratio / 100 - 0.05, [f"names {ratio:.0f}% alike"]
+    return 0.0, []
+
+
+def _org_pairs(orgs: pd.DataFrame) -> list[tuple]:
+    out = []
+    for (a_id, a), (b_id, b) in combinations(zip(orgs["org_id"], orgs["name"], strict=True), 2):
+        short, full = sorted([(a_id, a), (b_id, b)], key=lambda p: len(p[1]))
+        initials = "".join(w[0] for w in fold(full[1]).split() if w not in _SMALL_WORDS).upper()
+        if " " not in short[1] and short[1].isupper() and len(short[1]) >= 2 and initials == short[1].upper():
+            out.append(("organization", full[0], full[1], short[0], short[1], 0.9, f"'{short[1]}' = initials"))
+            continue
+        ratio = fuzz.token_sort_ratio(fold(a), fold(b))
+        if ratio >= 88:
+            out.append(
+                (
+                    "organization",
+                    full[0],
+                    full[1],
+                    short[0],
+                    short[1],
+                    round(ratio / 100 - 0.05, 2),
+                    f"names {ratio:.0f}% alike",
+                )
+            )
+    return out
+
+
+def with_status(suggestions: pd.DataFrame, decided: dict[frozenset[str], str]) -> pd.DataFrame:
+    """Add each suggestion's status: 'accepted' / 'rejected' from the curation file, else 'open'."""
+    out = suggestions.copy()
+    out["status"] = [
+        decided.get(frozenset({fold(k), fold(o)}), "open")
+        for k, o in zip(out["keep_name"], out["other_name"], strict=True)
+    ]
+    return out
