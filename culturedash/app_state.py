@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -20,10 +21,35 @@ from etl.settings import database_path
 T = TypeVar("T")
 
 
+class _Connection:
+    """The read-only connection to one database file, reopened when the file is rebuilt.
+
+    DuckDB keeps one instance per path in a process: while the old connection is open, connecting again
+    returns the *replaced* file's data. So the old connection is closed before the new file is opened.
+    """
+
+    def __init__(self, db_path: str) -> None:
+        self.db_path = db_path
+        self.mtime: float | None = None
+        self.con: duckdb.DuckDBPyConnection | None = None
+        self.lock = threading.Lock()
+
+    def get(self, mtime: float) -> duckdb.DuckDBPyConnection:
+        with self.lock:
+            if self.con is None or self.mtime != mtime:
+                if self.con is not None:
+                    self.con.close()
+                self.con, self.mtime = db.connect(Path(self.db_path)), mtime
+            return self.con
+
+
 @st.cache_resource(show_spinner=False)
+def _holder(db_path: str) -> _Connection:
+    return _Connection(db_path)
+
+
 def _connection(db_path: str, mtime: float) -> duckdb.DuckDBPyConnection:
-    # mtime is part of the cache key: a rebuilt file gets a fresh connection
-    return db.connect(Path(db_path))
+    return _holder(db_path).get(mtime)
 
 
 def _current() -> tuple[str, float]:

@@ -59,6 +59,7 @@ PAGE_ICONS = {
     "Institutions": ":material/account_balance:",
     "Figures": ":material/bar_chart:",
     "Articles": ":material/article:",
+    "Data": ":material/fact_check:",
 }
 
 

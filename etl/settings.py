@@ -30,3 +30,9 @@ def curation_path() -> Path:
     """The analysts' curation file: CULTURE_CURATION if set, else data/curation.yaml."""
     chosen = os.environ.get("CULTURE_CURATION", "").strip()
     return Path(chosen) if chosen else DEFAULT_CURATION
+
+
+def source_path() -> Path:
+    """The article folder the app rebuilds from: CULTURE_SOURCE if set, else data/articles."""
+    chosen = os.environ.get("CULTURE_SOURCE", "").strip()
+    return Path(chosen) if chosen else DEFAULT_SOURCE

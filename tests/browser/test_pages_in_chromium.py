@@ -31,6 +31,7 @@ PAGES = {
     "institutions": ".js-plotly-plot",
     "figures": ".js-plotly-plot",
     "articles": "mark.person",
+    "data": '[data-testid="stMetric"]',
 }
 
 

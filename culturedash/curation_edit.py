@@ -1,0 +1,55 @@
+"""Write analysts' decisions from the Data page into the curation file, and rebuild the database."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from etl.curation_file import read_curation
+
+
+def append_entry(path: Path, entry: dict[str, Any], comment: str) -> None:
+    """Append one entry (with a dated comment) to the curation file; the file is checked and restored if broken."""
+    before = path.read_text(encoding="utf-8") if path.exists() else ""
+    block = yaml.safe_dump([entry], sort_keys=False, allow_unicode=True, default_flow_style=None)
+    stamp = f"# {comment} (Data page, {datetime.now():%Y-%m-%d %H:%M})\n"
+    separator = "" if not before or before.endswith("\n") else "\n"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(before + separator + stamp + block, encoding="utf-8")
+    try:
+        read_curation(path)
+    except Exception:
+        path.write_text(before, encoding="utf-8")  # never leave the analysts' file broken
+        raise
+
+
+def merge_entry(kind: str, keep: str, other: str) -> dict[str, Any]:
+    """'Accept': the two names are one; `keep` stays the canonical name."""
+    return {"merge": "people" if kind == "person" else "organizations", "names": [keep, other]}
+
+
+def separate_entry(kind: str, keep: str, other: str) -> dict[str, Any]:
+    """'Reject': the two names are different people or bodies; the suggestion is not shown again."""
+    return {"separate": "people" if kind == "person" else "organizations", "names": [keep, other]}
+
+
+def correction_entry(target: str, name: str, changes: dict[str, Any]) -> dict[str, Any] | None:
+    """A `correct:` entry with only the fields that changed (None when nothing did)."""
+    changed = {k: v for k, v in changes.items() if v not in (None, "")}
+    return {"correct": target, "name": name, **changed} if changed else None
+
+
+def rebuild(source: Path, db_path: Path, curation: Path, progress: Callable[[int, int, str], None]) -> str:
+    """Run the ETL with the curation file; returns a one-line summary (raises EtlError with the file and line)."""
+    from etl.pipeline import build
+
+    result = build(source, db_path, progress=progress, curation=curation)
+    stale = len(result.curation.stale)
+    return (
+        f"Rebuilt: {result.articles} articles, {result.people} people, {result.organizations} organisations, "
+        f"{len(result.curation.applied)} curation entries applied" + (f", {stale} stale" if stale else "")
+    )

@@ -1,0 +1,155 @@
+"""Data: review merge suggestions, correct people and organisations, rebuild, and see what needs attention."""
+
+import streamlit as st
+
+from culturedash import curation_edit as edit
+from culturedash import db, ui
+from culturedash.app_state import query
+from etl.curation_file import ORG_KINDS
+from etl.errors import EtlError
+from etl.settings import curation_path, database_path, source_path
+
+page = ui.setup("Data")
+st.title("Data review")
+st.caption(
+    f"Every decision here is written to `{curation_path().name}` and applied on every build, so it survives "
+    "rebuilds. Press *Rebuild now* to see it in the other pages."
+)
+
+# ------------------------------------------------------------------ rebuild
+pending = st.session_state.get("pending_decisions", [])
+left, right = st.columns([1, 3])
+if left.button("Rebuild now", type="primary", key="rebuild"):
+    bar = right.progress(0.0, text="Reading articles…")
+
+    def progress(done: int, total: int, name: str) -> None:
+        bar.progress(done / total, text=f"Extracting {done}/{total}: {name}")
+
+    try:
+        summary = edit.rebuild(source_path(), database_path(), curation_path(), progress)
+    except EtlError as err:
+        st.error(f"The build stopped and the database was left as it was: {err}")
+    else:
+        st.session_state["pending_decisions"] = []
+        st.session_state["rebuild_summary"] = summary
+        st.rerun()
+if st.session_state.get("rebuild_summary"):
+    right.success(st.session_state["rebuild_summary"])
+elif pending:
+    right.info(f"{len(pending)} decision(s) saved to the curation file; rebuild to apply them.")
+
+
+def decide(entry: dict, comment: str) -> None:
+    """Append a decision to the curation file and remember it until the next rebuild."""
+    try:
+        edit.append_entry(curation_path(), entry, comment)
+    except EtlError as err:
+        st.error(str(err))
+        return
+    st.session_state["pending_decisions"] = [*st.session_state.get("pending_decisions", []), entry]
+    st.session_state.pop("rebuild_summary", None)
+
+
+# ------------------------------------------------------------------ merge suggestions
+suggestions = query(db.merge_suggestions, "open")
+st.header(f"Merge suggestions ({len(suggestions)} open)")
+decided = {tuple(e.get("names", [])) for e in st.session_state.get("pending_decisions", [])}
+if suggestions.empty:
+    st.write("No open suggestions: the resolver found no look-alike names it was unsure about.")
+for row in suggestions.head(30).itertuples(index=False):
+    if (row.keep_name, row.other_name) in decided:
+        continue
+    with st.container(border=True):
+        st.markdown(f"**{row.keep_name}** ↔ **{row.other_name}** · score {row.score:.2f} · {row.reasons}")
+        cols = st.columns(2)
+        for col, entity_id, name in ((cols[0], row.keep_id, row.keep_name), (cols[1], row.other_id, row.other_name)):
+            context = query(db.entity_context, row.kind, entity_id)
+            col.markdown(f"*{name}*")
+            if context.empty:
+                col.caption("No sentence about this name.")
+            else:
+                col.dataframe(context, hide_index=True, width="stretch")
+        accept, reject, _ = st.columns([1, 1, 4])
+        key = f"{row.keep_id}-{row.other_id}"
+        if accept.button("Accept: same", key=f"accept-{key}"):
+            decide(edit.merge_entry(row.kind, row.keep_name, row.other_name), f"accepted suggestion {row.score:.2f}")
+            st.rerun()
+        if reject.button("Reject: different", key=f"reject-{key}"):
+            decide(edit.separate_entry(row.kind, row.keep_name, row.other_name), "rejected suggestion")
+            st.rerun()
+
+# ------------------------------------------------------------------ edits
+st.header("Correct a person or an organisation")
+records = query(db.people_and_orgs)
+people, orgs = records["people"], records["organizations"]
+person_tab, org_tab = st.tabs(["Person", "Organisation"])
+with person_tab:
+    if people.empty:
+        st.write("No people yet.")
+    else:
+        name = st.selectbox("Person", list(people["name"]), key="edit_person")
+        current = people.set_index("name").loc[name]
+        with st.form("person_form"):
+            title = st.text_input("Title", value=current["title"] or "")
+            org_names = ["(none)", *orgs["name"]]
+            org_index = org_names.index(current["organisation"]) if current["organisation"] in org_names else 0
+            organisation = st.selectbox("Organisation", org_names, index=org_index)
+            country = st.text_input("Country", value=current["country"] or "")
+            if st.form_submit_button("Save correction"):
+                changes = {
+                    "title": title if title != (current["title"] or "") else None,
+                    "organization": organisation
+                    if organisation != "(none)" and organisation != current["organisation"]
+                    else None,
+                    "country": country if country != (current["country"] or "") else None,
+                }
+                entry = edit.correction_entry("person", name, changes)
+                if entry:
+                    decide(entry, "corrected person")
+                    st.rerun()
+                st.info("Nothing changed.")
+with org_tab:
+    if orgs.empty:
+        st.write("No organisations yet.")
+    else:
+        org_name = st.selectbox("Organisation", list(orgs["name"]), key="edit_org")
+        row = orgs.set_index("name").loc[org_name]
+        with st.form("org_form"):
+            kinds = sorted(ORG_KINDS)
+            kind = st.selectbox("Kind", kinds, index=kinds.index(row["kind"]) if row["kind"] in kinds else 0)
+            country = st.text_input("Country", value=row["country"] or "")
+            rename = st.text_input("Rename to (canonical name)", value="")
+            if st.form_submit_button("Save correction"):
+                changes = {
+                    "kind": kind if kind != row["kind"] else None,
+                    "country": country if country != (row["country"] or "") else None,
+                    "rename": rename.strip() or None,
+                }
+                entry = edit.correction_entry("organization", org_name, changes)
+                if entry:
+                    decide(entry, "corrected organisation")
+                    st.rerun()
+                st.info("Nothing changed.")
+
+# ------------------------------------------------------------------ quality
+st.header("Data quality")
+summary = query(db.quality_summary)
+cols = st.columns(len(summary))
+for col, (label, frame) in zip(cols, summary.items(), strict=True):
+    col.metric(label.capitalize(), len(frame))
+for label, frame in summary.items():
+    with st.expander(f"{label.capitalize()} ({len(frame)})"):
+        if frame.empty:
+            st.write("None.")
+        else:
+            ui.table(frame, label.replace(" ", "-"))
+
+log = query(db.curation_log)
+st.header(f"Curation file: {len(log)} entries in the last build")
+if log.empty:
+    st.write(f"`{curation_path()}` has no entries yet. Decisions made above are added to it.")
+else:
+    stale = log[log["status"] == "stale"]
+    if not stale.empty:
+        st.warning(f"{len(stale)} entries no longer match anything (the articles changed): update or remove them.")
+    st.dataframe(log, hide_index=True, width="stretch")

@@ -1,0 +1,90 @@
+"""The Data page: accepting a merge suggestion writes the curation file, and a rebuild merges the person."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from culturedash import db
+from culturedash.filters import Filters
+from etl.pipeline import build
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.slow
+
+ARTICLES = {
+    "lakeside.txt": "date 2024-05-02\nThe Lakeside Music Forum was held in Tartu on May 2, 2024.\n\n"
+    'The panel "Music in Small Towns" was moderated by Anna Berzina, director of the Opera House, '
+    "and featured Maris Ozols, head of the Film School.\n",
+    "river.txt": "date 2024-06-10\nThe River Arts Forum was held in Riga on June 10, 2024.\n\n"
+    'The panel "Audiences after the Pandemic" was moderated by A. Berzina and featured Peteris Kalns, '
+    "director of the Arts Academy.\n",
+}
+
+
+@pytest.fixture
+def review_setup(tmp_path, monkeypatch, nlp):
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    for name, text in ARTICLES.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    database, curation = tmp_path / "culture.duckdb", tmp_path / "curation.yaml"
+    build(corpus, database, nlp=nlp, curation=curation)
+    for key, value in (("CULTURE_DB", database), ("CULTURE_SOURCE", corpus), ("CULTURE_CURATION", curation)):
+        monkeypatch.setenv(key, str(value))
+    return database, curation
+
+
+def network_names(database):
+    with duckdb.connect(str(database), read_only=True) as con:
+        return list(db.coparticipation(con, Filters())["name"])
+
+
+def test_accepting_a_suggestion_merges_the_person_in_the_network_data(review_setup):
+    database, curation = review_setup
+    assert sorted(network_names(database)) == ["A. Berzina", "Anna Berzina"]
+    with duckdb.connect(str(database), read_only=True) as con:
+        keep_id, other_id = con.execute("SELECT keep_id, other_id FROM merge_suggestions").fetchone()
+    at = AppTest.from_file(str(ROOT / "pages" / "6_Data.py"), default_timeout=120).run()
+    assert "Merge suggestions (1 open)" in [h.value for h in at.header]
+    at.button(key=f"accept-{keep_id}-{other_id}").click().run()
+    assert "- merge: people\n  names: [Anna Berzina, A. Berzina]" in curation.read_text(encoding="utf-8")
+    at.button(key="rebuild").click().run()
+    assert not at.exception
+    assert network_names(database) == ["Anna Berzina", "Anna Berzina"]  # one person, in both panels
+    assert "Merge suggestions (0 open)" in [h.value for h in at.header]
+
+
+def test_rejecting_keeps_them_apart_and_hides_the_suggestion(review_setup):
+    database, curation = review_setup
+    with duckdb.connect(str(database), read_only=True) as con:
+        keep_id, other_id = con.execute("SELECT keep_id, other_id FROM merge_suggestions").fetchone()
+    at = AppTest.from_file(str(ROOT / "pages" / "6_Data.py"), default_timeout=120).run()
+    at.button(key=f"reject-{keep_id}-{other_id}").click().run()
+    at.button(key="rebuild").click().run()
+    assert "- separate: people" in curation.read_text(encoding="utf-8")
+    assert sorted(network_names(database)) == ["A. Berzina", "Anna Berzina"]
+    assert "Merge suggestions (0 open)" in [h.value for h in at.header]
+
+
+def test_quality_summary_counts_what_needs_attention(review_setup):
+    at = AppTest.from_file(str(ROOT / "pages" / "6_Data.py"), default_timeout=120).run()
+    metrics = {m.label: m.value for m in at.metric}
+    assert set(metrics) == {
+        "Events without a date",
+        "People without an organisation",
+        "Figures without a subject",
+        "Articles with no events",
+    }
+    assert metrics["Articles with no events"] == "0"
+
+
+def test_broken_curation_file_shows_the_error_and_keeps_the_database(review_setup):
+    database, curation = review_setup
+    before = database.read_bytes()
+    curation.write_text("- correct: event\n  name: x\n  type: party\n", encoding="utf-8")
+    at = AppTest.from_file(str(ROOT / "pages" / "6_Data.py"), default_timeout=120).run()
+    at.button(key="rebuild").click().run()
+    assert any("curation.yaml:3: 'party' is not an event type" in e.value for e in at.error)
+    assert database.read_bytes() == before
