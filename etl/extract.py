@@ -12,6 +12,7 @@ from etl.orgs import OrgSpan, find_orgs, org_country, org_kind
 from etl.people import find_people, short_forms
 from etl.records import Article, Extraction, FigureRec, Mention, OrgRec, ParticipationRec, PersonRec
 from etl.roles import participations, title_of
+from etl.spans import overlaps
 
 
 def org_key(name: str) -> str:
@@ -81,6 +82,29 @@ def _full_name(name: str, people: list) -> str:
     return full.pop() if len(full) == 1 else name
 
 
+# Titles a story uses alone to refer back to one person ("the minister said").
+_BACK_REFERENCE_TITLES = frozenset({"minister", "ambassador", "director", "chairman", "chairwoman", "rector", "mayor"})
+
+
+def titled_references(doc: Doc, ex: Extraction, taken: list[tuple[int, int]]) -> list[PersonRef]:
+    """'the minister' -> the one person in the article whose title starts with 'Minister' (none if two do)."""
+    out = []
+    for tok in doc[:-1]:
+        nxt = doc[tok.i + 1]
+        if tok.lower_ != "the" or nxt.lower_ not in _BACK_REFERENCE_TITLES:
+            continue
+        after = doc[tok.i + 2] if tok.i + 2 < len(doc) else None
+        if after is not None and (after.lower_ == "of" or (after.text[:1].isupper() and after.pos_ == "PROPN")):
+            continue  # "the Minister of Culture X", "the director Anna X": a title before a name, not a reference
+        if any(overlaps((tok.i + 1, tok.i + 2), t) for t in taken):
+            continue
+        word = nxt.lower_
+        holders = {p.name for p in ex.people.values() if p.title and p.title.lower().split()[0] == word}
+        if len(holders) == 1:
+            out.append(PersonRef(tok.i, tok.i + 2, holders.pop()))
+    return out
+
+
 def extract_article(doc: Doc, article: Article) -> Extraction:
     """Everything one article says, with article-local ids (resolution comes later)."""
     ex = Extraction(article)
@@ -107,6 +131,19 @@ def extract_article(doc: Doc, article: Article) -> Extraction:
                 rec.org_local_id = (
                     org_at.get(info.org_start) if info.org_start is not None else _ministry_for(info.title, ex)
                 )
+    for ref in titled_references(doc, ex, taken + [(r.start, r.end) for r in refs]):
+        refs.append(ref)
+        ex.people[f"p:{ref.name}"].aliases.add(doc[ref.start : ref.end].text.lower())
+        ex.mentions.append(
+            Mention(
+                "person",
+                doc[ref.start : ref.end].text,
+                doc[ref.start].idx,
+                doc[ref.end - 1].idx + len(doc[ref.end - 1].text),
+                f"p:{ref.name}",
+            )
+        )
+    refs.sort(key=lambda r: r.start)
     events = extract_events(
         doc, refs, [(o.start, o.end, o.name) for o in org_spans if not o.generic], article.published
     )

@@ -89,6 +89,7 @@ def resolve(extractions: list[Extraction]) -> Resolved:
     out = Resolved()
     org_index: dict[str, str] = {}
     spellings: dict[str, Counter[str]] = {}
+    person_orgs: dict[str, str] = {}  # person id -> the first body an article ties them to
     for ex in extractions:
         aid = ex.article.article_id
         mentioned = Counter(m.local_id for m in ex.mentions)
@@ -107,7 +108,15 @@ def resolve(extractions: list[Extraction]) -> Resolved:
                 org_index[alias_key] = gid
             out.local[(aid, local_id)] = gid
         for local_id, person in ex.people.items():
-            gid = stable_id("P", person_key(person.name))
+            key = person_key(person.name)
+            gid = stable_id("P", key)
+            body = out.local.get((aid, person.org_local_id)) if person.org_local_id else None
+            first_body = person_orgs.get(gid)
+            if body and first_body and first_body != body:
+                # the same name at another body: a namesake until evidence (a curation merge) joins them
+                gid = stable_id("P", f"{key}|{body}")
+            if body and not person_orgs.get(gid):
+                person_orgs[gid] = body
             ent = out.people.setdefault(gid, Entity(gid, person.name, country=person.country))
             ent.aliases |= person.aliases
             ent.country = ent.country or person.country

@@ -200,3 +200,14 @@ def test_title_case_words_and_title_prefixes_are_not_people(extract, sentence):
 def test_no_break_spaces_do_not_split_a_name(extract):
     ex = extract("It was organised by the Film\u00a0Agency of the Republic of\u00a0Estonia (FAE).")
     assert any(o.name == "Film Agency of the Republic of Estonia" for o in ex.orgs.values())
+
+
+def test_the_minister_refers_back_to_the_one_minister(extract):
+    ex = extract("Minister of Culture Ilse Varga opened the fair. The minister said that 40 galleries took part.")
+    mentions = [m.text for m in ex.mentions if m.local_id == "p:Ilse Varga"]
+    assert mentions == ["Ilse Varga", "The minister"]
+
+
+def test_the_minister_is_not_guessed_between_two_ministers(extract):
+    ex = extract("Minister of Culture Ilse Varga met Minister of Education Juris Kalns. The minister praised the fair.")
+    assert not any(m.text == "The minister" for m in ex.mentions)

@@ -28,3 +28,32 @@ def test_most_used_spelling_names_the_body():
     (org,) = resolve([first, second]).orgs.values()
     assert org.name == "Ministry of Culture"
     assert org.aliases == {"Culture Ministry"}
+
+
+def _article_with_person(file_name: str, person: str, org: str | None) -> Extraction:
+    from etl.records import PersonRec
+
+    ex = _article_with_orgs(file_name, [OrgRec(f"o:{org}", org)] if org else [], {})
+    ex.people[f"p:{person}"] = PersonRec(f"p:{person}", person, org_local_id=f"o:{org}" if org else None)
+    return ex
+
+
+def test_same_name_at_different_bodies_stays_two_people():
+    resolved = resolve(
+        [
+            _article_with_person("a.txt", "Lena Sild", "Tartu Art Museum"),
+            _article_with_person("b.txt", "Lena Sild", "Film School"),
+        ]
+    )
+    assert len(resolved.people) == 2
+
+
+def test_same_name_with_the_same_or_no_body_is_one_person():
+    resolved = resolve(
+        [
+            _article_with_person("a.txt", "Lena Sild", "Tartu Art Museum"),
+            _article_with_person("b.txt", "Lena Sild", "Tartu Art Museum"),
+            _article_with_person("c.txt", "Lena Sild", None),
+        ]
+    )
+    assert len(resolved.people) == 1
