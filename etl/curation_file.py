@@ -28,7 +28,7 @@ EVENT_TYPES = frozenset(
     ]
 )
 ROLES = frozenset(["moderator", "speaker", "trainer", "presenter", "performer", "honoree", "organizer", "attendee"])
-ORG_KINDS = frozenset(
+ORG_KIND_VALUES = frozenset(
     ["government", "museum", "education", "company", "ngo", "international", "media", "performing group", "other"]
 )
 _DAY = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -174,8 +174,8 @@ def _check_values(path: Path, entry: Entry) -> None:
         fail("type", f"'{f['type']}' is not an event type", f"Use one of: {', '.join(sorted(EVENT_TYPES))}")
     if "role" in f and f["role"] not in ROLES:
         fail("role", f"'{f['role']}' is not a role", f"Use one of: {', '.join(sorted(ROLES))}")
-    if "kind" in f and f["kind"] not in ORG_KINDS:
-        fail("kind", f"'{f['kind']}' is not an organisation kind", f"Use one of: {', '.join(sorted(ORG_KINDS))}")
+    if "kind" in f and f["kind"] not in ORG_KIND_VALUES:
+        fail("kind", f"'{f['kind']}' is not an organisation kind", f"Use one of: {', '.join(sorted(ORG_KIND_VALUES))}")
     if "value" in f and not isinstance(f["value"], (int, float)):
         fail("value", f"'value: {f['value']}' is not a number", "Write the number without units, e.g. value: 3000")
     if "note" in f and not str(f["note"] or "").strip():

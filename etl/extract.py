@@ -20,6 +20,11 @@ def org_key(name: str) -> str:
     return re.sub(r"[^\w&]+", " ", name.lower().removeprefix("the ")).strip()
 
 
+def mention(doc: Doc, kind: str, start: int, end: int, local_id: str) -> Mention:
+    """A mention of tokens [start, end) with the character offsets the contract asks for."""
+    return Mention(kind, doc[start:end].text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), local_id)
+
+
 def _orgs(doc: Doc, spans: list[OrgSpan], ex: Extraction) -> dict[int, str]:
     """Register organisations and their mentions; returns token start -> org local id."""
     at: dict[int, str] = {}
@@ -38,15 +43,7 @@ def _orgs(doc: Doc, spans: list[OrgSpan], ex: Extraction) -> dict[int, str]:
             by_acronym[span.acronym] = rec.local_id
         at[span.start] = rec.local_id
         by_head[span.name.split()[-1].lower()] = rec.local_id
-        ex.mentions.append(
-            Mention(
-                "organization",
-                doc[span.start : span.end].text,
-                doc[span.start].idx,
-                doc[span.end - 1].idx + len(doc[span.end - 1].text),
-                rec.local_id,
-            )
-        )
+        ex.mentions.append(mention(doc, "organization", span.start, span.end, rec.local_id))
     for span in spans:
         if span.generic and span.name.lower() in by_head:
             at[span.start] = by_head[span.name.lower()]  # "the Foundation": the one named before
@@ -121,9 +118,7 @@ def extract_article(doc: Doc, article: Article) -> Extraction:
         text = doc[ref.start : ref.end].text
         if text != ref.name:
             rec.aliases.add(text)
-        ex.mentions.append(
-            Mention("person", text, doc[ref.start].idx, doc[ref.end - 1].idx + len(doc[ref.end - 1].text), local_id)
-        )
+        ex.mentions.append(mention(doc, "person", ref.start, ref.end, local_id))
         if rec.title is None:
             info = title_of(doc, ref, {s: 1 for s in org_at})
             if info is not None:
@@ -134,15 +129,7 @@ def extract_article(doc: Doc, article: Article) -> Extraction:
     for ref in titled_references(doc, ex, taken + [(r.start, r.end) for r in refs]):
         refs.append(ref)
         ex.people[f"p:{ref.name}"].aliases.add(doc[ref.start : ref.end].text.lower())
-        ex.mentions.append(
-            Mention(
-                "person",
-                doc[ref.start : ref.end].text,
-                doc[ref.start].idx,
-                doc[ref.end - 1].idx + len(doc[ref.end - 1].text),
-                f"p:{ref.name}",
-            )
-        )
+        ex.mentions.append(mention(doc, "person", ref.start, ref.end, f"p:{ref.name}"))
     refs.sort(key=lambda r: r.start)
     events = extract_events(
         doc, refs, [(o.start, o.end, o.name) for o in org_spans if not o.generic], article.published

@@ -5,7 +5,7 @@ import streamlit as st
 from culturedash import curation_edit as edit
 from culturedash import db, ui
 from culturedash.app_state import query
-from etl.curation_file import ORG_KINDS
+from etl.curation_file import ORG_KIND_VALUES
 from etl.errors import EtlError
 from etl.settings import curation_path, database_path, source_path
 
@@ -115,7 +115,7 @@ with org_tab:
         org_name = st.selectbox("Organisation", list(orgs["name"]), key="edit_org")
         row = orgs.set_index("name").loc[org_name]
         with st.form("org_form"):
-            kinds = sorted(ORG_KINDS)
+            kinds = sorted(ORG_KIND_VALUES)
             kind = st.selectbox("Kind", kinds, index=kinds.index(row["kind"]) if row["kind"] in kinds else 0)
             country = st.text_input("Country", value=row["country"] or "")
             rename = st.text_input("Rename to (canonical name)", value="")
