@@ -59,9 +59,10 @@ def _name_likeness(a: str, b: str) -> tuple[float, list[str]]:
     ta, tb = fold(a).replace(".", ". ").split(), fold(b).replace(".", ". ").split()
     ta, tb = [t for t in ta if t != "."], [t for t in tb if t != "."]
     if len(ta) >= 2 and len(tb) >= 2 and ta[-1] == tb[-1] and ta[0][0] == tb[0][0]:
-        short, full = sorted((ta, tb), key=lambda t: len(t[0]))
+        (short, short_name), (_, full_name) = sorted(((ta, a), (tb, b)), key=lambda p: len(p[0][0]))
         if _INITIAL.match(short[0]):
-            return 0.9, [f"initial '{short[0]}' fits '{full[0]}', same surname"]
+            # the reason quotes the names as written, not their folded matching keys
+            return 0.9, [f"initial '{short_name.split()[0]}' fits '{full_name.split()[0]}', same surname"]
     ratio = fuzz.token_sort_ratio(fold(a), fold(b))
     if ratio >= 85:
         return ratio / 100 - 0.05, [f"names {ratio:.0f}% alike"]
