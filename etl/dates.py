@@ -135,3 +135,29 @@ def resolve(
 def nth_day(start: date | None, n: int) -> date | None:
     """The n-th day (1-based) of an event that starts on `start`."""
     return start + timedelta(days=n - 1) if start else None
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_RELATIVE = re.compile(
+    r"\b(?:(?P<yesterday>yesterday)|(?P<today>today|tonight|this morning|this evening)"
+    r"|(?:on|last)\s+(?P<weekday>" + "|".join(_WEEKDAYS) + r"))\b",
+    re.IGNORECASE,
+)
+
+
+def relative_day(text: str, published: date | None) -> date | None:
+    """'yesterday', 'today', 'on Friday', 'last Friday' counted back from the publication date (else None).
+
+    News reports what has happened: a weekday is the latest such day on or before publication.
+    """
+    if published is None:
+        return None
+    m = _RELATIVE.search(text)
+    if m is None:
+        return None
+    if m["yesterday"]:
+        return published - timedelta(days=1)
+    if m["today"]:
+        return published
+    back = (published.weekday() - _WEEKDAYS.index(m["weekday"].lower())) % 7
+    return published - timedelta(days=back)

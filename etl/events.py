@@ -30,6 +30,7 @@ from etl.event_cues import (
 from etl.headlines import headline, link_pending_parents
 from etl.lexicon import EVENT_HEADS, ORDINALS
 from etl.records import EventRec
+from etl.rules.lead_event import lead_event
 from etl.spans import is_headline_stamp
 
 CONTAINER_TYPES = frozenset({"forum", "festival", "other", "training", "meeting"})
@@ -108,7 +109,9 @@ class _Builder:
             return existing
         local_id = f"e{len(self.events) + 1}"
         char = sent.doc[cue.start].idx if cue.start < len(sent.doc) else sent.start_char
-        self.events[local_id] = EventRec(local_id, cue.name, cue.type, evidence=sent.text.strip(), start_char=char)
+        self.events[local_id] = EventRec(
+            local_id, cue.name, cue.type, evidence=sent.text.strip(), start_char=char, parties=cue.people
+        )
         if self.result.main is None:
             self.result.main = local_id
         return local_id
@@ -177,6 +180,12 @@ def extract_events(
     b.finish_headline_dates()
     link_pending_parents(b)
     _inherit_spans(b)
+    if not b.events:
+        taken = {i for p in people for i in range(p.start, p.end)}
+        lead = lead_event(doc, published, taken)
+        if lead is not None:
+            b.events[lead.local_id] = lead
+            b.result.main = lead.local_id
     return b.result
 
 

@@ -6,12 +6,14 @@ import re
 
 from spacy.tokens import Doc
 
-from etl.events import PersonRef, extract_events
+from etl.events import EventsResult, PersonRef, extract_events
 from etl.figures import find_figures
 from etl.orgs import OrgSpan, find_orgs, org_country, org_kind
 from etl.people import find_people, short_forms
 from etl.records import Article, Extraction, FigureRec, Mention, OrgRec, ParticipationRec, PersonRec
 from etl.roles import participations, title_of
+from etl.rules.participants import find_roles
+from etl.rules.words import role_words
 from etl.spans import overlaps
 
 
@@ -102,6 +104,39 @@ def titled_references(doc: Doc, ex: Extraction, taken: list[tuple[int, int]]) ->
     return out
 
 
+def add_grammar_roles(doc: Doc, refs: list[PersonRef], events: EventsResult, ex: Extraction) -> None:
+    """Participations the sentence grammar states, for the event in focus (else the article's main event)."""
+    if not events.events:
+        return
+    words = role_words()
+
+    def parties_attend(ev_id: str, role: str) -> str:
+        """In a visit or a two-sided meeting every party is an attendee, whatever they said (schema)."""
+        ev = events.events[ev_id]
+        two_sided = ev.type == "visit" or (ev.type in words.attendee_only_events and bool(ev.parties))
+        return "attendee" if two_sided and role in ("speaker", "presenter") else role
+
+    kept: list[ParticipationRec] = []
+    have: set[tuple[str, str, str]] = set()
+    for pa in ex.participations:
+        pa.role = parties_attend(pa.event_local_id, pa.role)
+        if (pa.event_local_id, pa.person_local_id, pa.role) not in have:
+            have.add((pa.event_local_id, pa.person_local_id, pa.role))
+            kept.append(pa)
+    ex.participations = kept
+    types = {start: events.events[ev_id].type for start, ev_id in events.focus.items()}
+    for hit in find_roles(doc, refs, types, words):
+        sent = doc[hit.at].sent
+        ev_id = events.focus.get(sent.start) or events.main
+        if ev_id is None:
+            continue
+        role = parties_attend(ev_id, hit.role)
+        person_id = f"p:{refs[hit.person].name}"
+        if person_id in ex.people and (ev_id, person_id, role) not in have:
+            have.add((ev_id, person_id, role))
+            ex.participations.append(ParticipationRec(ev_id, person_id, role, sent.text.strip(), hit.rule))
+
+
 def extract_article(doc: Doc, article: Article) -> Extraction:
     """Everything one article says, with article-local ids (resolution comes later)."""
     ex = Extraction(article)
@@ -139,6 +174,7 @@ def extract_article(doc: Doc, article: Article) -> Extraction:
         person_id = f"p:{name}"
         if person_id in ex.people:
             ex.participations.append(ParticipationRec(ev_id, person_id, role, evidence))
+    add_grammar_roles(doc, refs, events, ex)
     speakers = {
         p.evidence: p.person_local_id for p in ex.participations if p.role in ("speaker", "presenter", "trainer")
     }

@@ -70,6 +70,8 @@ class EventRec:
     city: str | None = None
     evidence: str | None = None
     start_char: int = 0
+    parties: tuple[str, ...] = ()  # a two-sided meeting or a visit: the people it is named after
+    rule: str = ""  # the rule that found the event, shown to analysts
 
 
 @dataclass
@@ -80,6 +82,7 @@ class ParticipationRec:
     person_local_id: str
     role: str
     evidence: str
+    rule: str = ""  # the rule that found the participation, shown to analysts
 
 
 @dataclass

@@ -1,0 +1,287 @@
+"""Who took part, and how, from the grammar of the sentence: spaCy DependencyMatcher rules over the parse.
+
+Each rule is named (the name is stored with the participation, so an analyst sees why a record exists):
+
+- `subject_of_verb`: the subject of a verb of a class in roles.yaml ("X sang", "..., said X", "X, Y and
+  Z performed", "X arrived and addressed the guests"); a verb with a prize or stage as its object gives
+  honoree/performer ("X received the award", "X took the stage").
+- `agent_of_passive`: "was opened by X", "was attended by X and Y", "organised by X".
+- `recipient`: "the prize was awarded to X", "presented the medal to X".
+- `honoured_subject`: "X was awarded ...", "X was named the winner".
+- `lineup`: the object of "featured", "included" when an event is the subject: its role by event type.
+- `speech_of`: "the speech of X", "X's address", "remarks by X".
+- `role_noun`: a noun naming the role next to the name: "hosts X and Y", "one of the judges, X",
+  "the winners were X and Y", "curator X".
+- `pronoun_subject`: "he said", "she added": the person named last before the pronoun.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
+
+from etl.rules.words import RoleWords, role_words
+
+# Dependencies that keep a token in the same noun phrase as the slot: lists, appositions, name parts.
+_SAME_PHRASE = frozenset({"conj", "appos", "compound", "nmod", "flat", "amod"})
+_PRONOUNS = frozenset({"he", "she"})
+_PRONOUN_REACH = 3  # sentences back a pronoun may point
+
+
+class PersonLike(Protocol):
+    """A person named at tokens [start, end) (etl.events.PersonRef fits)."""
+
+    start: int
+    end: int
+    name: str
+
+
+@dataclass(frozen=True)
+class RoleHit:
+    """A person (index into the people list) given a role by a named rule at token `at`."""
+
+    person: int
+    role: str
+    rule: str
+    at: int
+
+
+def _lemma_in(words: frozenset[str] | set[str]) -> dict:
+    return {"LEMMA": {"IN": sorted(words)}}
+
+
+def _patterns(words: RoleWords) -> dict[str, list[list[dict]]]:
+    subject_verbs = set(words.subject_verbs) | {v for verbs, _ in words.object_verbs.values() for v in verbs}
+    verb = {"RIGHT_ID": "verb", "RIGHT_ATTRS": {**_lemma_in(subject_verbs), "POS": {"IN": ["VERB", "AUX"]}}}
+    return {
+        "subject_of_verb": [
+            [verb, {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "nsubj"}}],
+            [
+                {**verb, "RIGHT_ATTRS": {**verb["RIGHT_ATTRS"], "DEP": "conj"}},
+                {"LEFT_ID": "verb", "REL_OP": "<", "RIGHT_ID": "first", "RIGHT_ATTRS": {"POS": "VERB"}},
+                {"LEFT_ID": "first", "REL_OP": ">", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "nsubj"}},
+            ],
+        ],
+        "agent_of_passive": [
+            [
+                {"RIGHT_ID": "verb", "RIGHT_ATTRS": _lemma_in(set(words.agent_verbs))},
+                {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "by", "RIGHT_ATTRS": {"LOWER": "by"}},
+                {"LEFT_ID": "by", "REL_OP": ">", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "pobj"}},
+            ]
+        ],
+        "recipient": [
+            [
+                {"RIGHT_ID": "verb", "RIGHT_ATTRS": _lemma_in(words.recipient_verbs)},
+                {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "to", "RIGHT_ATTRS": {"LOWER": "to"}},
+                {"LEFT_ID": "to", "REL_OP": ">", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "pobj"}},
+            ]
+        ],
+        "honoured_subject": [
+            [
+                {"RIGHT_ID": "verb", "RIGHT_ATTRS": _lemma_in(words.honour_verbs)},
+                {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "nsubjpass"}},
+            ]
+        ],
+        "lineup": [
+            [
+                {"RIGHT_ID": "verb", "RIGHT_ATTRS": _lemma_in(words.lineup_verbs)},
+                {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "dobj"}},
+            ]
+        ],
+        "speech_of": [
+            [
+                {"RIGHT_ID": "noun", "RIGHT_ATTRS": _lemma_in(words.speech_nouns)},
+                {"LEFT_ID": "noun", "REL_OP": ">", "RIGHT_ID": "of", "RIGHT_ATTRS": {"LOWER": {"IN": ["of", "by"]}}},
+                {"LEFT_ID": "of", "REL_OP": ">", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "pobj"}},
+            ],
+            [
+                {"RIGHT_ID": "noun", "RIGHT_ATTRS": _lemma_in(words.speech_nouns)},
+                {"LEFT_ID": "noun", "REL_OP": ">", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "poss"}},
+            ],
+        ],
+        "copula_role": [
+            [
+                {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "be"}},
+                {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "noun", "RIGHT_ATTRS": {"DEP": "nsubj"}},
+                {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "attr"}},
+            ],
+            [
+                {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "be"}},
+                {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "nsubj"}},
+                {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "noun", "RIGHT_ATTRS": {"DEP": "attr"}},
+            ],
+        ],
+    }
+
+
+_MATCHERS: dict[tuple[int, int], tuple[DependencyMatcher, dict[str, list[str]]]] = {}
+
+
+def matcher_for(vocab: Vocab, words: RoleWords) -> tuple[DependencyMatcher, dict[str, list[str]]]:
+    """One DependencyMatcher per vocabulary, and each pattern's node names (key 'rule#n')."""
+    key = (id(vocab), id(words))
+    if key not in _MATCHERS:
+        matcher = DependencyMatcher(vocab)
+        nodes: dict[str, list[str]] = {}
+        for rule, patterns in _patterns(words).items():
+            for n, pattern in enumerate(patterns):
+                matcher.add(f"{rule}#{n}", [pattern])
+                nodes[f"{rule}#{n}"] = [node["RIGHT_ID"] for node in pattern]
+        _MATCHERS[key] = (matcher, nodes)
+    return _MATCHERS[key]
+
+
+def phrase_members(slot: Token) -> list[Token]:
+    """The slot and the tokens in the same noun phrase: list items, appositions, name parts."""
+    out, todo = [], [slot]
+    while todo:
+        tok = todo.pop()
+        out.append(tok)
+        todo.extend(c for c in tok.children if c.dep_ in _SAME_PHRASE)
+        # "one of the judges, X": the noun inside 'one of'
+        if tok.lower_ in ("one", "among") or tok.dep_ == "appos":
+            todo.extend(p for c in tok.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj")
+    return out
+
+
+def _noun_role(tokens: Sequence[Token], words: RoleWords) -> str | None:
+    for tok in tokens:
+        role = words.role_nouns.get(tok.lower_) or words.role_nouns.get(tok.lemma_.lower())
+        if role:
+            return role
+    return None
+
+
+def _verb_role(verb: Token, words: RoleWords) -> str | None:
+    objects = {c.lower_ for c in verb.children if c.dep_ in ("dobj", "attr", "prt", "npadvmod")}
+    objects |= {c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "attr")}
+    for role, (verbs, nouns) in words.object_verbs.items():
+        if verb.lemma_.lower() in verbs and objects & nouns:
+            return role
+    return words.subject_verbs.get(verb.lemma_.lower())
+
+
+class _Finder:
+    def __init__(self, doc: Doc, people: Sequence[PersonLike], words: RoleWords, event_types: dict[int, str]):
+        self.doc = doc
+        self.people = people
+        self.words = words
+        self.event_types = event_types  # sentence start -> type of the event in focus
+        self.owner: dict[int, int] = {}
+        for index, person in enumerate(people):
+            for i in range(person.start, person.end):
+                self.owner[i] = index
+        self.hits: list[RoleHit] = []
+
+    def persons_in(self, slot: Token) -> list[int]:
+        found = []
+        for tok in phrase_members(slot):
+            index = self.owner.get(tok.i)
+            if index is not None and index not in found:
+                found.append(index)
+        return found
+
+    def add(self, slot: Token, role: str | None, rule: str) -> None:
+        if not role:
+            return
+        for index in self.persons_in(slot):
+            self.hits.append(RoleHit(index, role, rule, slot.i))
+
+    def pronoun(self, slot: Token, role: str) -> None:
+        """'..., he said': the subject of the last sentence that names someone (a few sentences back at most)."""
+        sents = [s for s in self.doc.sents if s.start <= slot.i][-_PRONOUN_REACH - 1 :]
+        for sent in reversed(sents):
+            named = [i for i, p in enumerate(self.people) if sent.start <= p.start and p.end <= slot.i < sent.end or (
+                sent.start <= p.start and p.end <= sent.end and sent.end <= slot.i)]
+            if not named:
+                continue
+            subjects = [i for i in named if self._is_subject(self.people[i])]
+            self.hits.append(RoleHit((subjects or named)[0], role, "pronoun_subject", slot.i))
+            return
+
+    def _is_subject(self, person: PersonLike) -> bool:
+        """Whether the name is its clause's subject, directly or as an apposition of it."""
+        tok = next((t for t in self.doc[person.start : person.end] if not person.start <= t.head.i < person.end), None)
+        steps = 0
+        while tok is not None and steps < 4:
+            if tok.dep_ in ("nsubj", "nsubjpass"):
+                return True
+            if tok.dep_ not in ("appos", "conj", "compound"):
+                return False
+            tok, steps = tok.head, steps + 1
+        return False
+
+    def run(self) -> list[RoleHit]:
+        matcher, nodes = matcher_for(self.doc.vocab, self.words)
+        w = self.words
+        for match_id, token_ids in matcher(self.doc):
+            key = self.doc.vocab.strings[match_id]
+            rule = key.split("#")[0]
+            by_name = dict(zip(nodes[key], token_ids, strict=True))
+            slot = self.doc[by_name.get("slot", token_ids[-1])]
+            if rule == "subject_of_verb":
+                verb = self.doc[by_name["verb"]]
+                if verb.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                    continue  # the second verb has a subject of its own
+                role = _verb_role(verb, w)
+                if slot.lower_ in _PRONOUNS and role:
+                    self.pronoun(slot, role)
+                elif slot.lower_ == "who" and slot.head.dep_ == "relcl":
+                    self.add(slot.head.head, role, rule)  # "X, who explained ...": X
+                else:
+                    self.add(slot, role, rule)
+            elif rule == "agent_of_passive":
+                verb = self.doc[by_name["verb"]]
+                self.add(slot, w.agent_verbs.get(verb.lemma_.lower()), rule)
+            elif rule in ("recipient", "honoured_subject"):
+                self.add(slot, "honoree", rule)
+            elif rule == "lineup":
+                subject = next((c for c in self.doc[by_name["verb"]].children if c.dep_ == "nsubj"), None)
+                if subject is not None and subject.i not in self.owner:
+                    sent_type = self.event_types.get(slot.sent.start, "other")
+                    self.add(slot, w.lineup_roles.get(sent_type), rule)
+            elif rule == "speech_of":
+                self.add(slot, "speaker", rule)
+            elif rule == "copula_role":
+                self.add(slot, _noun_role(phrase_members(self.doc[by_name["noun"]]), w), rule)
+        for index, person in enumerate(self.people):
+            self._role_noun(index, person)
+        return self._without_speech_beside_role_nouns()
+
+    def _without_speech_beside_role_nouns(self) -> list[RoleHit]:
+        """'claimed hosts X and Y', 'the trainer X presented': the role noun says more than the speech verb."""
+        named = {(h.person, self.doc[h.at].sent.start) for h in self.hits if h.rule == "role_noun"}
+        return [
+            h
+            for h in self.hits
+            if not (h.role == "speaker" and h.rule != "speech_of" and (h.person, self.doc[h.at].sent.start) in named)
+        ]
+
+    def _role_noun(self, index: int, person: PersonLike) -> None:
+        """'hosts X and Y', 'curator X', 'X, one of the judges': a role noun in the name's own phrase."""
+        root = next((t for t in self.doc[person.start : person.end] if not person.start <= t.head.i < person.end), None)
+        if root is None:
+            return
+        near = [c for c in root.children if c.dep_ in ("compound", "nmod", "appos") and c.i not in self.owner]
+        head = root
+        while head.dep_ in ("conj", "appos") and head.head is not head:
+            head = head.head
+            if head.i not in self.owner:
+                near.append(head)
+            near.extend(c for c in head.children if c.dep_ in ("compound", "nmod") and c.i not in self.owner)
+        members = [m for t in near for m in phrase_members(t) if m.i not in self.owner]
+        role = _noun_role(members, self.words)
+        if role:
+            self.hits.append(RoleHit(index, role, "role_noun", person.start))
+
+
+def find_roles(
+    doc: Doc, people: Sequence[PersonLike], event_types: dict[int, str] | None = None, words: RoleWords | None = None
+) -> list[RoleHit]:
+    """Every (person, role) the grammar of the doc states, with the rule that found it."""
+    return _Finder(doc, people, words or role_words(), event_types or {}).run()
