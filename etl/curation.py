@@ -297,14 +297,14 @@ def _add(t: Tables, e: Entry, path: Path) -> str:
         org = _org_or_none(t, f.get("organization"), e, path)
         aid = _article_id(t, f["article"], e, path) if "article" in f else None
         if org or f.get("title"):
-            _append(t, "affiliations", (pid, org, aid, f.get("title"), evidence))
+            _append(t, "affiliations", (pid, org, aid, f.get("title"), evidence, "curation"))
         return f"added person '{f['name']}'"
     if e.target == "participation":
         pid = find_id(t, "person", f["person"], e, path, "person")
         eid = find_id(t, "event", f["event"], e, path, "event")
         affs = t["affiliations"][t["affiliations"]["person_id"] == pid]
         org = affs["org_id"].iloc[0] if len(affs) else None
-        _append(t, "participations", (eid, pid, f["role"], f.get("title"), org, evidence))
+        _append(t, "participations", (eid, pid, f["role"], f.get("title"), org, evidence, "curation"))
         return f"added '{f['person']}' as {f['role']} of '{f['event']}'"
     aid = _article_id(t, f["article"], e, path)
     if e.target == "event":
@@ -323,6 +323,7 @@ def _add(t: Tables, e: Entry, path: Path) -> str:
             f.get("venue"),
             f.get("city"),
             evidence,
+            "curation",
         )
         _append(t, "events", row)
         _append(t, "event_articles", (eid, aid))

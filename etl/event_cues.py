@@ -51,6 +51,7 @@ class EventCue:
     definite_ref: bool = False  # "the forum": points back to an event already known
     people: tuple[str, ...] = ()  # for meetings and visits named after who took part
     venue: str | None = None
+    rule: str = ""  # the rule that found it, kept on the event for analysts
 
 
 def event_type(word: str) -> str:
@@ -107,7 +108,7 @@ def quoted_events(sent: Span, orgs: list[tuple[int, int]]) -> list[EventCue]:
             continue
         if kind == "training" and not any(t.lower_ == "training" for t in (*before, *after, *inner)):
             continue  # "program" alone names projects far more often than trainings
-        cues.append(EventCue(clean_name(inner.text), kind, qs, qe))
+        cues.append(EventCue(clean_name(inner.text), kind, qs, qe, rule="quoted_title"))
     return cues
 
 
@@ -143,7 +144,9 @@ def named_events(sent: Span, taken: list[tuple[int, int]]) -> list[EventCue]:
         ):
             # "Exhibition Motherland of Mine": the noun says what it is, the rest is its name
             kind = _head_type([run[0]]) or "other"
-            cues.append(EventCue(clean_name(doc[run.start + 1 : run.end].text), kind, run.start, run.end))
+            cues.append(
+                EventCue(clean_name(doc[run.start + 1 : run.end].text), kind, run.start, run.end, rule="named_event")
+            )
             continue
         last_head = heads[-1]
         if not first_is_head and last_head.tag_ in ("NNS", "NNPS") and lower(last_head) not in _PLURAL_NAMES:
@@ -171,7 +174,7 @@ def named_events(sent: Span, taken: list[tuple[int, int]]) -> list[EventCue]:
             if close is not None:
                 end = close + 1
         kind = _head_type([run[0]] if first_is_head else [last_head]) or "other"
-        cues.append(EventCue(clean_name(doc[start:end].text), kind, start, end))
+        cues.append(EventCue(clean_name(doc[start:end].text), kind, start, end, rule="named_event"))
     return cues
 
 
@@ -239,7 +242,14 @@ def described_events(sent: Span, taken: list[tuple[int, int]], forum_name: str |
         start = first
         kind = event_type(lower(tok))
         cues.append(
-            EventCue(name[0].upper() + name[1:], kind, start, tok.i + 1, definite_ref=det == "the" and not special)
+            EventCue(
+                name[0].upper() + name[1:],
+                kind,
+                start,
+                tok.i + 1,
+                definite_ref=det == "the" and not special,
+                rule="described_event",
+            )
         )
     return cues
 

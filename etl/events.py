@@ -33,6 +33,7 @@ from etl.records import EventRec
 from etl.rules.lead_event import lead_event
 from etl.spans import is_headline_stamp
 
+_LEAD_SENTENCES = 3  # headline and the first two sentences: where a story says what happened
 CONTAINER_TYPES = frozenset({"forum", "festival", "other", "training", "meeting"})
 _STAMP = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _NTH_DAY = re.compile(r"\b(first|second|third|fourth|fifth|last|final)\s+day\b", re.I)
@@ -101,6 +102,9 @@ class _Builder:
             other = norm_name(ev.name)
             if other == key or (min(len(key), len(other)) > 12 and fuzz.ratio(key, other) >= 90):
                 return local_id
+        for local_id, ev in self.events.items():
+            if _shortened(key, norm_name(ev.name)):
+                return local_id  # "the Jazz Festival" after "the Jacksonville Jazz Festival"
         return None
 
     def add(self, cue: EventCue, sent: Span) -> str:
@@ -110,7 +114,14 @@ class _Builder:
         local_id = f"e{len(self.events) + 1}"
         char = sent.doc[cue.start].idx if cue.start < len(sent.doc) else sent.start_char
         self.events[local_id] = EventRec(
-            local_id, cue.name, cue.type, evidence=sent.text.strip(), start_char=char, parties=cue.people
+            local_id,
+            cue.name,
+            cue.type,
+            evidence=sent.text.strip(),
+            start_char=char,
+            parties=cue.people,
+            rule=cue.rule
+            or ("meeting_of" if cue.type == "meeting" and cue.people else "visit_to" if cue.people else "headline"),
         )
         if self.result.main is None:
             self.result.main = local_id
@@ -140,6 +151,12 @@ class _Builder:
             return
         if ev.start_date is None:
             ev.start_date, ev.end_date, ev.date_precision = start, end, precision
+
+
+def _shortened(short: str, full: str) -> bool:
+    """Whether `short` is `full` without its first words: the same named event, said shorter."""
+    words, full_words = short.split(), full.split()
+    return 2 <= len(words) < len(full_words) and full_words[-len(words) :] == words
 
 
 def _year_hint(doc: Doc, body_events: list[str]) -> int | None:
@@ -180,13 +197,26 @@ def extract_events(
     b.finish_headline_dates()
     link_pending_parents(b)
     _inherit_spans(b)
-    if not b.events:
-        taken = {i for p in people for i in range(p.start, p.end)}
-        lead = lead_event(doc, published, taken)
-        if lead is not None:
-            b.events[lead.local_id] = lead
-            b.result.main = lead.local_id
+    _add_lead_event(b, doc, people, published)
     return b.result
+
+
+def _add_lead_event(b: _Builder, doc: Doc, people: list[PersonRef], published: date | None) -> None:
+    """The event the story's lead reports, when the events found so far all come later in the story.
+
+    It becomes the main event: sentences that focus on no other event are about it.
+    """
+    sents = _sentences(doc)
+    lead_end = sents[min(len(sents), _LEAD_SENTENCES) - 1].end_char if sents else 0
+    if any(ev.start_char < lead_end for ev in b.events.values()):
+        return
+    taken = {i for p in people for i in range(p.start, p.end)}
+    lead = lead_event(doc, published, taken)
+    if lead is None or b.find(lead.name):
+        return
+    lead.local_id = f"e{len(b.events) + 1}"
+    b.events[lead.local_id] = lead
+    b.result.main = lead.local_id
 
 
 def _inherit_spans(b: _Builder) -> None:

@@ -161,6 +161,7 @@ def extract_article(doc: Doc, article: Article) -> Extraction:
                 rec.org_local_id = (
                     org_at.get(info.org_start) if info.org_start is not None else _ministry_for(info.title, ex)
                 )
+                rec.affiliation_rule = info.rule if info.org_start is not None else "ministry_in_title"
     for ref in titled_references(doc, ex, taken + [(r.start, r.end) for r in refs]):
         refs.append(ref)
         ex.people[f"p:{ref.name}"].aliases.add(doc[ref.start : ref.end].text.lower())
@@ -170,10 +171,10 @@ def extract_article(doc: Doc, article: Article) -> Extraction:
         doc, refs, [(o.start, o.end, o.name) for o in org_spans if not o.generic], article.published
     )
     ex.events = events.events
-    for ev_id, name, role, evidence in participations(doc, refs, events):
+    for ev_id, name, role, evidence, rule in participations(doc, refs, events):
         person_id = f"p:{name}"
         if person_id in ex.people:
-            ex.participations.append(ParticipationRec(ev_id, person_id, role, evidence))
+            ex.participations.append(ParticipationRec(ev_id, person_id, role, evidence, rule))
     add_grammar_roles(doc, refs, events, ex)
     speakers = {
         p.evidence: p.person_local_id for p in ex.participations if p.role in ("speaker", "presenter", "trainer")

@@ -24,12 +24,12 @@ CREATE TABLE mentions (article_id VARCHAR, kind VARCHAR, entity_id VARCHAR, text
     end_char INTEGER);
 CREATE TABLE events (event_id VARCHAR PRIMARY KEY, article_id VARCHAR, name VARCHAR, type VARCHAR,
     start_date DATE, end_date DATE, date_precision VARCHAR, parent_id VARCHAR, venue VARCHAR, city VARCHAR,
-    evidence VARCHAR);
+    evidence VARCHAR, rule VARCHAR);
 CREATE TABLE event_articles (event_id VARCHAR, article_id VARCHAR);
 CREATE TABLE participations (event_id VARCHAR, person_id VARCHAR, role VARCHAR, title VARCHAR, org_id VARCHAR,
-    evidence VARCHAR);
+    evidence VARCHAR, rule VARCHAR);
 CREATE TABLE affiliations (person_id VARCHAR, org_id VARCHAR, article_id VARCHAR, title VARCHAR,
-    evidence VARCHAR);
+    evidence VARCHAR, rule VARCHAR);
 CREATE TABLE figures (figure_id VARCHAR PRIMARY KEY, article_id VARCHAR, event_id VARCHAR, person_id VARCHAR,
     value DOUBLE, unit VARCHAR, subject VARCHAR, text VARCHAR, approx BOOLEAN, evidence VARCHAR,
     start_char INTEGER, end_char INTEGER);
@@ -84,7 +84,16 @@ def build_tables(extractions: list[Extraction], resolved: Resolved) -> dict[str,
         mentions += [(aid, m.kind, gid(m.local_id), m.text, m.start_char, m.end_char) for m in ex.mentions]
         for person in ex.people.values():
             if person.org_local_id:
-                affs.append((gid(person.local_id), gid(person.org_local_id), aid, person.title, person.evidence))
+                affs.append(
+                    (
+                        gid(person.local_id),
+                        gid(person.org_local_id),
+                        aid,
+                        person.title,
+                        person.evidence,
+                        person.affiliation_rule,
+                    )
+                )
         for pa in ex.participations:
             person = ex.people[pa.person_local_id]
             parts.append(
@@ -95,6 +104,7 @@ def build_tables(extractions: list[Extraction], resolved: Resolved) -> dict[str,
                     person.title,
                     gid(person.org_local_id),
                     pa.evidence,
+                    pa.rule,
                 )
             )
         for i, f in enumerate(ex.figures):
@@ -132,6 +142,7 @@ def build_tables(extractions: list[Extraction], resolved: Resolved) -> dict[str,
                 ev.venue,
                 ev.city,
                 ev.evidence,
+                ev.rule,
             )
         )
     rows["events"] = event_rows

@@ -15,6 +15,7 @@ ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 MAX_BYTES = 5_000_000  # a news article is a few kB; 5 MB means a wrong file (a dump, a binary)
 
 _LEADING_DATE = re.compile(r"^\s*date[:\s]+(\d{4}-\d{2}-\d{2})\b[\s,;–-]*", re.IGNORECASE)
+_DATE_UNDER_HEADLINE = re.compile(r"^([^\n.]{3,200}[^\n.:])\n\s*date[:\s]+(\d{4}-\d{2}-\d{2})[^\n]*\n", re.IGNORECASE)
 _META_LINE = re.compile(r"^\s*(title|date|published|source|url)\s*:\s*(.+?)\s*$", re.IGNORECASE)
 _SOURCE_REPORTS = re.compile(r",\s+([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})\s+reports?\.")
 _URL = re.compile(r"https?://\S+")
@@ -149,6 +150,11 @@ def parse_article(path: Path, text: str) -> Article:
     if (lead := _LEADING_DATE.match(body)) is not None:
         published = published or _parse_date(lead[1])
         body = body[lead.end() :]
+    elif (under := _DATE_UNDER_HEADLINE.match(body)) is not None:
+        # "Headline\ndate 2024-07-19\n\nText": the headline stays in the body, the date line goes
+        published = published or _parse_date(under[2])
+        meta.setdefault("title", under[1].strip())
+        body = under[1] + "\n" + body[under.end() :]
     if not body.strip():
         raise ArticleError(str(path), "the file has no article text", "Add the article text or remove the file")
     reports = _SOURCE_REPORTS.search(body[:600])

@@ -42,6 +42,7 @@ class PersonRec:
     org_local_id: str | None = None
     country: str | None = None
     evidence: str | None = None
+    affiliation_rule: str = ""  # the rule that tied the person to the organisation, shown to analysts
 
 
 @dataclass

@@ -22,6 +22,7 @@ class TitleInfo:
     org_start: int | None
     country: str | None
     evidence: str
+    rule: str = ""  # how the body was tied to the name, shown to analysts
 
 
 def _clause_tokens(doc: Doc, start: int, end: int, direction: int, sent: Span) -> list[Token]:
@@ -115,19 +116,22 @@ def title_of(doc: Doc, person: PersonRef, org_starts: dict[int, int]) -> TitleIn
         while words and words[0].lower_ in ("the", "a", "an", "and"):
             words = words[1:]
         org = next((t.i for t in reversed(words) if t.i in org_starts), None)
+        rule = "title_before_name" if direction < 0 else "apposition"
         if org is None:
             org = _org_in_leading_clause(doc, words, org_starts, sent) if direction < 0 else None
-            org = org if org is not None else _org_in_relative_clause(doc, person, org_starts, sent)
+            rule = "leading_clause" if org is not None else rule
+            if org is None and (org := _org_in_relative_clause(doc, person, org_starts, sent)) is not None:
+                rule = "who_clause"
         country = next((COUNTRIES[t.text] for t in words if t.text in COUNTRIES), None)
         text = "".join(t.text_with_ws for t in words).strip(" ,")
         if org is not None and words[0].i < org <= words[-1].i:
             text = _title_before_org(doc, words[0].i, org) or text
         if text:
-            return TitleInfo(text[0].upper() + text[1:], org, country, sent.text.strip())
+            return TitleInfo(text[0].upper() + text[1:], org, country, sent.text.strip(), rule)
     return None
 
 
-def _role_of(doc: Doc, person: PersonRef, sent: Span, others: list[int]) -> str | None:
+def _role_of(doc: Doc, person: PersonRef, sent: Span, others: list[int]) -> tuple[str, str] | None:
     """The role a sentence gives a person, from its verbs and nouns; `others`: where other people start."""
     head = doc[person.end - 1]
     before = doc[max(sent.start, person.start - 12) : person.start]
@@ -139,36 +143,42 @@ def _role_of(doc: Doc, person: PersonRef, sent: Span, others: list[int]) -> str 
             if not any(o < person.start and o > tok.i for o in others) and all(
                 t.pos_ in _TITLE_POS or t.text in (",", "and") or is_title_word(t) for t in between
             ):
-                return ROLE_VERBS[before[i - 1].lemma_]
+                return ROLE_VERBS[before[i - 1].lemma_], "by_role_verb"
     if "moderator" in words_before[-3:]:
-        return "moderator"
+        return "moderator", "moderator_noun"
     trainer_at = [t.i for t in doc[max(sent.start, person.start - 14) : person.start] if t.lower_ == "trainer"]
     if trainer_at and not any(trainer_at[-1] < o < person.start for o in others):
-        return "trainer"
+        return "trainer", "trainer_noun"
     if any(t.lower_ in _PRESENT_NOUNS and doc[t.i + 1].lower_ == "from" for t in doc[sent.start : person.start]):
-        return "presenter"  # "it featured presentations from A, B and C"
+        return "presenter", "presentations_from"  # "it featured presentations from A, B and C"
     verb = _governing_verb(head)
-    if verb is not None:
-        lemma = verb.lemma_
-        if lemma in ("perform", "sing", "play"):
-            return "performer"
-        if lemma in ("honor", "honour", "award") and any(c.dep_ == "nsubjpass" for c in verb.children):
-            return "honoree"
-        if lemma in ("participate", "attend", "join") or (
-            lemma == "take" and any(c.lower_ == "part" for c in verb.children)
-        ):
-            return "attendee"
-        if lemma == "make" and any(c.lower_ in _PRESENT_NOUNS for c in verb.children):
-            return "presenter"
-        if lemma in SPEECH_VERBS or lemma in ("speak", "talk"):
-            return "speaker"
+    if verb is not None and (role := _verb_class(verb)):
+        return role, "verb_of_name"
     if role := _subject_role(doc, person, sent):
-        return role
+        return role, "sentence_subject"
     if any(t.lemma_ in ("perform",) for t in sent) and "including" in [t.lower_ for t in sent]:
-        return "performer"
+        return "performer", "performers_including"
     if "speaking" in words_before[-12:] or any(
         t.lower_ == "speaking" for t in doc[person.end : min(sent.end, person.end + 3)]
     ):
+        return "speaker", "speaking"
+    return None
+
+
+def _verb_class(verb: Token) -> str | None:
+    """The role a verb gives the name it governs."""
+    lemma = verb.lemma_
+    if lemma in ("perform", "sing", "play"):
+        return "performer"
+    if lemma in ("honor", "honour", "award") and any(c.dep_ == "nsubjpass" for c in verb.children):
+        return "honoree"
+    if lemma in ("participate", "attend", "join") or (
+        lemma == "take" and any(c.lower_ == "part" for c in verb.children)
+    ):
+        return "attendee"
+    if lemma == "make" and any(c.lower_ in _PRESENT_NOUNS for c in verb.children):
+        return "presenter"
+    if lemma in SPEECH_VERBS or lemma in ("speak", "talk"):
         return "speaker"
     return None
 
@@ -205,24 +215,24 @@ def _governing_verb(tok: Token) -> Token | None:
     return None
 
 
-def participations(doc: Doc, people: list[PersonRef], events: EventsResult) -> list[tuple[str, str, str, str]]:
-    """(event local id, person name, role, evidence) for every person the text shows taking part."""
-    out: list[tuple[str, str, str, str]] = []
+def participations(doc: Doc, people: list[PersonRef], events: EventsResult) -> list[tuple[str, str, str, str, str]]:
+    """(event local id, person name, role, evidence, rule) for every person the text shows taking part."""
+    out: list[tuple[str, str, str, str, str]] = []
     for sent in doc.sents:
         focus = events.focus.get(sent.start)
         in_sent = [p for p in people if sent.start <= p.start < sent.end]
         for ev_id, ev in events.events.items():
             if ev.type == "meeting" and ev.evidence == sent.text.strip() and ev.name.startswith("Meeting of "):
                 for name in ev.name.removeprefix("Meeting of ").split(" and "):
-                    out.append((ev_id, name, "attendee", ev.evidence))
+                    out.append((ev_id, name, "attendee", ev.evidence, "meeting_party"))
             if ev.type == "visit" and ev.evidence == sent.text.strip():
-                out.append((ev_id, ev.name.split("'s visit")[0], "attendee", ev.evidence))
+                out.append((ev_id, ev.name.split("'s visit")[0], "attendee", ev.evidence, "visitor"))
         if focus is None:
             continue
         for person in in_sent:
-            role = _role_of(doc, person, sent, [p.start for p in in_sent if p is not person])
-            if role:
-                out.append((focus, person.name, role, sent.text.strip()))
+            found = _role_of(doc, person, sent, [p.start for p in in_sent if p is not person])
+            if found:
+                out.append((focus, person.name, found[0], sent.text.strip(), found[1]))
     seen: set[tuple[str, str, str]] = set()
     unique = []
     for row in out:

@@ -67,15 +67,26 @@ def _type(tok: Token, left: list[Token], words: EventWords) -> str:
     return words.nouns[key]
 
 
+def _numeric(tok: Token) -> bool:
+    return tok.lower_ in NUMBER_WORDS or any(c.isdigit() for c in tok.text)
+
+
 def _clean_words(tokens: list[Token]) -> str:
-    kept = [
-        t
-        for t in tokens
-        if t.dep_ not in ("det", "nummod", "poss", "predet")
-        and t.lower_ not in NUMBER_WORDS
-        and not any(c.isdigit() for c in t.text)
-        and t.text not in _QUOTES_OPEN + _QUOTES_CLOSE
-    ]
+    """The name's words without articles, possessives, numbers and number compounds ('five-day')."""
+    doc = tokens[0].doc if tokens else None
+    kept = []
+    for t in tokens:
+        hyphen_after_number = t.text == "-" and t.i > 0 and _numeric(t.doc[t.i - 1])
+        word_after_number = doc is not None and t.i > 1 and doc[t.i - 1].text == "-" and _numeric(doc[t.i - 2])
+        if (
+            t.dep_ in ("det", "nummod", "poss", "predet")
+            or _numeric(t)
+            or hyphen_after_number
+            or word_after_number
+            or t.text in _QUOTES_OPEN + _QUOTES_CLOSE
+        ):
+            continue
+        kept.append(t)
     text = "".join(t.text_with_ws for t in kept).strip(" ,;:-")
     return " ".join(text.split())
 
@@ -98,8 +109,10 @@ def _complement(tok: Token) -> list[Token]:
     for t in prep.subtree:
         if t.i <= prep.i:
             continue
-        if t.text in (",", ";", "(", ":") or t.dep_ in ("relcl", "acl", "cc") or (
-            t.dep_ == "prep" and t.lower_ not in ("of",)
+        if (
+            t.text in (",", ";", "(", ":")
+            or t.dep_ in ("relcl", "acl", "cc")
+            or (t.dep_ == "prep" and t.lower_ not in ("of",))
         ):
             break
         out.append(t)

@@ -30,7 +30,11 @@ from etl.rules.words import RoleWords, role_words
 # Dependencies that keep a token in the same noun phrase as the slot: lists, appositions, name parts.
 _SAME_PHRASE = frozenset({"conj", "appos", "compound", "nmod", "flat", "amod"})
 _PRONOUNS = frozenset({"he", "she"})
-_PRONOUN_REACH = 3  # sentences back a pronoun may point
+_PRONOUN_REACH = 3
+_TITLE_LINKS = frozenset({"prep", "pobj", "compound", "amod", "det", "nmod", "cc", "conj"})
+_SPEAKING_ROLES = frozenset(
+    {"presenter", "trainer", "moderator"}
+)  # roles that already say the person spoke  # sentences back a pronoun may point
 
 
 class PersonLike(Protocol):
@@ -104,6 +108,19 @@ def _patterns(words: RoleWords) -> dict[str, list[list[dict]]]:
                 {"LEFT_ID": "noun", "REL_OP": ">", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "poss"}},
             ],
         ],
+        "in_attendance": [
+            [
+                {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "be"}},
+                {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "in", "RIGHT_ATTRS": {"LOWER": "in"}},
+                {"LEFT_ID": "in", "REL_OP": ">", "RIGHT_ID": "noun", "RIGHT_ATTRS": _lemma_in(words.presence_nouns)},
+                {
+                    "LEFT_ID": "verb",
+                    "REL_OP": ">",
+                    "RIGHT_ID": "slot",
+                    "RIGHT_ATTRS": {"DEP": {"IN": ["nsubj", "attr"]}},
+                },
+            ]
+        ],
         "copula_role": [
             [
                 {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "be"}},
@@ -158,7 +175,7 @@ def _noun_role(tokens: Sequence[Token], words: RoleWords) -> str | None:
 
 
 def _verb_role(verb: Token, words: RoleWords) -> str | None:
-    objects = {c.lower_ for c in verb.children if c.dep_ in ("dobj", "attr", "prt", "npadvmod")}
+    objects = {c.lower_ for c in verb.children if c.dep_ in ("dobj", "attr", "prt", "npadvmod", "advmod")}
     objects |= {c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "attr")}
     for role, (verbs, nouns) in words.object_verbs.items():
         if verb.lemma_.lower() in verbs and objects & nouns:
@@ -184,7 +201,25 @@ class _Finder:
             index = self.owner.get(tok.i)
             if index is not None and index not in found:
                 found.append(index)
+        if not found and (titled := self._name_after_title(slot)) is not None:
+            found.append(titled)
         return found
+
+    def _name_after_title(self, slot: Token) -> int | None:
+        """'Ambassador to Kazakhstan Michael Gifford said': the parse makes the title the subject and hangs
+        the name inside its 'to/of' phrase; the name that closes the title's phrase is the subject."""
+        if slot.pos_ not in ("NOUN", "PROPN"):
+            return None
+        edge = slot.right_edge.i
+        for index, person in enumerate(self.people):
+            if person.end - 1 != edge or not slot.i < person.start:
+                continue
+            between = self.doc[slot.i + 1 : person.start]
+            if all(t.dep_ in _TITLE_LINKS or t.pos_ in ("PROPN", "ADJ", "DET", "ADP") for t in between) and not any(
+                t.text in (",", ";", "(") or t.i in self.owner for t in between
+            ):
+                return index
+        return None
 
     def add(self, slot: Token, role: str | None, rule: str) -> None:
         if not role:
@@ -196,8 +231,13 @@ class _Finder:
         """'..., he said': the subject of the last sentence that names someone (a few sentences back at most)."""
         sents = [s for s in self.doc.sents if s.start <= slot.i][-_PRONOUN_REACH - 1 :]
         for sent in reversed(sents):
-            named = [i for i, p in enumerate(self.people) if sent.start <= p.start and p.end <= slot.i < sent.end or (
-                sent.start <= p.start and p.end <= sent.end and sent.end <= slot.i)]
+            named = [
+                i
+                for i, p in enumerate(self.people)
+                if sent.start <= p.start
+                and p.end <= slot.i < sent.end
+                or (sent.start <= p.start and p.end <= sent.end and sent.end <= slot.i)
+            ]
             if not named:
                 continue
             subjects = [i for i in named if self._is_subject(self.people[i])]
@@ -247,6 +287,8 @@ class _Finder:
                     self.add(slot, w.lineup_roles.get(sent_type), rule)
             elif rule == "speech_of":
                 self.add(slot, "speaker", rule)
+            elif rule == "in_attendance":
+                self.add(slot, "attendee", rule)
             elif rule == "copula_role":
                 self.add(slot, _noun_role(phrase_members(self.doc[by_name["noun"]]), w), rule)
         for index, person in enumerate(self.people):
@@ -255,7 +297,11 @@ class _Finder:
 
     def _without_speech_beside_role_nouns(self) -> list[RoleHit]:
         """'claimed hosts X and Y', 'the trainer X presented': the role noun says more than the speech verb."""
-        named = {(h.person, self.doc[h.at].sent.start) for h in self.hits if h.rule == "role_noun"}
+        named = {
+            (h.person, self.doc[h.at].sent.start)
+            for h in self.hits
+            if h.rule == "role_noun" and h.role in _SPEAKING_ROLES
+        }
         return [
             h
             for h in self.hits
@@ -275,6 +321,10 @@ class _Finder:
                 near.append(head)
             near.extend(c for c in head.children if c.dep_ in ("compound", "nmod") and c.i not in self.owner)
         members = [m for t in near for m in phrase_members(t) if m.i not in self.owner]
+        # "the other finalist, X": a role noun right before the name, across a comma
+        before = [t for t in self.doc[max(0, person.start - 3) : person.start] if t.text != ","]
+        if before and self.doc[person.start - 1].text == "," and before[-1].pos_ == "NOUN":
+            members.append(before[-1])
         role = _noun_role(members, self.words)
         if role:
             self.hits.append(RoleHit(index, role, "role_noun", person.start))

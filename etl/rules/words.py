@@ -29,6 +29,7 @@ class RoleWords:
     lineup_roles: dict[str, str]
     attendee_only_events: frozenset[str]
     speech_nouns: frozenset[str]
+    presence_nouns: frozenset[str]
 
 
 def _invert(classes: dict[str, list[str]], key: str, path: Path) -> dict[str, str]:
@@ -57,6 +58,7 @@ def parse_role_words(data: dict, path: Path = ROLES_FILE) -> RoleWords:
         "lineup_roles",
         "attendee_only_events",
         "speech_nouns",
+        "presence_nouns",
     )
     missing = [k for k in required if k not in (data or {})]
     if missing:
@@ -79,6 +81,7 @@ def parse_role_words(data: dict, path: Path = ROLES_FILE) -> RoleWords:
         lineup_roles={str(k): str(v) for k, v in data["lineup_roles"].items()},
         attendee_only_events=frozenset(str(w) for w in data["attendee_only_events"]),
         speech_nouns=frozenset(str(w) for w in data["speech_nouns"]),
+        presence_nouns=frozenset(str(w) for w in data["presence_nouns"]),
     )
 
 
