@@ -411,13 +411,21 @@ def article_records(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str
     return {
         "events": _df(
             con,
-            """SELECT e.name, e.type, e.start_date, e.end_date, e.venue FROM event_articles ea
+            """SELECT e.name, e.type, e.start_date, e.end_date, e.venue, e.rule FROM event_articles ea
                JOIN events e USING (event_id) WHERE ea.article_id = ? ORDER BY e.start_date NULLS LAST, e.name""",
+            [article_id],
+        ),
+        "participations": _df(
+            con,
+            """SELECT p.name, pa.role, e.name AS event, pa.rule, pa.evidence FROM participations pa
+               JOIN people p USING (person_id) JOIN events e USING (event_id)
+               JOIN event_articles ea ON ea.event_id = pa.event_id
+               WHERE ea.article_id = ? ORDER BY e.name, p.name, pa.role""",
             [article_id],
         ),
         "people": _df(
             con,
-            """SELECT DISTINCT p.name, af.title, o.name AS organisation FROM mentions m
+            """SELECT DISTINCT p.name, af.title, o.name AS organisation, af.rule FROM mentions m
                JOIN people p ON p.person_id = m.entity_id
                LEFT JOIN affiliations af ON af.person_id = p.person_id AND af.article_id = m.article_id
                LEFT JOIN organizations o ON o.org_id = af.org_id
@@ -507,6 +515,32 @@ def quality_summary(con: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
                (SELECT 1 FROM event_articles ea WHERE ea.article_id = a.article_id) ORDER BY a.title""",
         ),
     }
+
+
+def rule_counts(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """How many events, participations and affiliations each extraction rule produced."""
+    return _df(
+        con,
+        """SELECT 'event' AS record, coalesce(rule, '') AS rule, count(*) AS records FROM events GROUP BY ALL
+           UNION ALL SELECT 'participation', coalesce(rule, ''), count(*) FROM participations GROUP BY ALL
+           UNION ALL SELECT 'affiliation', coalesce(rule, ''), count(*) FROM affiliations GROUP BY ALL
+           ORDER BY record, records DESC, rule""",
+    )
+
+
+def records_by_rule(con: duckdb.DuckDBPyConnection, record: str, rule: str) -> pd.DataFrame:
+    """The records one rule produced, with the sentence each was read from."""
+    sql = {
+        "event": """SELECT e.name, e.type, a.title AS article, e.evidence FROM events e
+                    JOIN articles a USING (article_id) WHERE coalesce(e.rule, '') = ? ORDER BY a.title, e.name""",
+        "participation": """SELECT p.name, pa.role, e.name AS event, pa.evidence FROM participations pa
+                    JOIN people p USING (person_id) JOIN events e USING (event_id)
+                    WHERE coalesce(pa.rule, '') = ? ORDER BY e.name, p.name""",
+        "affiliation": """SELECT p.name, af.title, o.name AS organisation, af.evidence FROM affiliations af
+                    JOIN people p USING (person_id) LEFT JOIN organizations o ON o.org_id = af.org_id
+                    WHERE coalesce(af.rule, '') = ? ORDER BY p.name""",
+    }[record]
+    return _df(con, sql, [rule])
 
 
 def curation_log(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

@@ -203,7 +203,7 @@ def _correct_person(t: Tables, pid: str, f: dict[str, Any], e: Entry, path: Path
         org = _org_or_none(t, f["organization"], e, path)
         if org is not None and not in_article.any():
             aid = _article_id(t, f["article"], e, path) if "article" in f else _first_article(t, pid)
-            row = (pid, org, aid, f.get("title"), f"Set by curation ({path.name}, line {e.line})")
+            row = (pid, org, aid, f.get("title"), f"Set by curation ({path.name}, line {e.line})", "curation")
             t["affiliations"] = pd.concat([affs, pd.DataFrame([row], columns=affs.columns)], ignore_index=True)
             affs = t["affiliations"]
             in_article = affs["person_id"] == pid

@@ -92,6 +92,9 @@ def quoted_events(sent: Span, orgs: list[tuple[int, int]]) -> list[EventCue]:
             continue  # '"For Merit" medals': an award's name, not an event
         after = _modifier_chain(doc, qe + 1, sent.end)
         before = [t for t in doc[max(sent.start, qs - 3) : qs - 1] if not t.is_punct][-2:]
+        if qs > sent.start + 2 and doc[qs - 2].lower_ in _TITLE_CUES:
+            # 'The concert, titled "X"': the noun before the cue says what X is
+            before = [t for t in doc[max(sent.start, qs - 7) : qs - 2] if not t.is_punct][-3:]
         near_type = _head_type(after[: next((i + 1 for i, t in enumerate(after) if is_event_head(t)), 0)])
         before_type = _head_type(before)
         inner_type = _head_type([inner[-1]]) if is_cap(inner[-1]) else None
@@ -112,6 +115,7 @@ def quoted_events(sent: Span, orgs: list[tuple[int, int]]) -> list[EventCue]:
     return cues
 
 
+_TITLE_CUES = frozenset({"titled", "entitled", "named", "called", "dubbed"})
 _PLURAL_NAMES = frozenset({"days", "games", "awards", "olympics", "nights"})
 
 

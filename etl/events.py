@@ -212,7 +212,15 @@ def _add_lead_event(b: _Builder, doc: Doc, people: list[PersonRef], published: d
         return
     taken = {i for p in people for i in range(p.start, p.end)}
     lead = lead_event(doc, published, taken)
-    if lead is None or b.find(lead.name):
+    if lead is None:
+        return
+    if (known := b.find(lead.name)) is not None:
+        # 'a folk concert ... The concert, titled "X"': the title was read first, without the lead's facts
+        ev = b.events[known]
+        if ev.type == "panel" and ev.parent_local_id is None:
+            ev.type = lead.type
+        if ev.start_date is None:
+            ev.start_date, ev.end_date, ev.date_precision = lead.start_date, lead.end_date, lead.date_precision
         return
     lead.local_id = f"e{len(b.events) + 1}"
     b.events[lead.local_id] = lead
@@ -336,6 +344,9 @@ def _dates_and_venue(
             start, _, precision = dates.resolve(mention, b.published, b.year_hint)
             if precision == "day":
                 b.day = start
+    elif not mentions and not future and targets and (day := dates.relative_day(text, b.published)):
+        ev = b.events[targets[0]]  # "opened yesterday", "on Friday": counted back from publication
+        ev.start_date, ev.date_precision = day, "day"
     elif mentions and future and not mentions[0].is_range and ref_ids:
         start, _, precision = dates.resolve(mentions[0], b.published, b.year_hint)
         b.day = start if precision == "day" else b.day

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
 from spacy.language import Language
 
 from etl.curation import CurationReport, apply_curation
@@ -17,7 +18,7 @@ from etl.nlp import load_nlp
 from etl.reader import article_files, read_article
 from etl.records import Article, Extraction
 from etl.resolve import Resolved, fold, resolve
-from etl.settings import curation_path
+from etl.settings import curation_path, disabled_rules
 from etl.spans import line_break_sentences  # noqa: F401  (registers the component)
 from etl.suggest import merge_suggestions, with_status
 
@@ -77,7 +78,7 @@ def build(
     pipeline = prepare(nlp or load_nlp())
     extractions = extract_all(articles, pipeline, progress)
     resolved: Resolved = resolve(extractions)
-    tables = build_tables(extractions, resolved)
+    tables = without_rules(build_tables(extractions, resolved), disabled_rules())
     suggestions = merge_suggestions(tables)
     tables, report = apply_curation(tables, entries, curation)
     tables["merge_suggestions"] = with_status(suggestions, decisions(entries))
@@ -91,6 +92,22 @@ def build(
         figures=len(tables["figures"]),
         curation=report,
     )
+
+
+def without_rules(tables: dict[str, pd.DataFrame], disabled: frozenset[str]) -> dict[str, pd.DataFrame]:
+    """Drop the events, participations and affiliations found by rules the analyst switched off."""
+    if not disabled:
+        return tables
+    events = tables["events"]
+    gone = set(events.loc[events["rule"].isin(disabled), "event_id"])
+    tables["events"] = events[~events["event_id"].isin(gone)].reset_index(drop=True)
+    tables["events"].loc[tables["events"]["parent_id"].isin(gone), "parent_id"] = None
+    tables["event_articles"] = tables["event_articles"][~tables["event_articles"]["event_id"].isin(gone)]
+    parts = tables["participations"]
+    tables["participations"] = parts[~parts["event_id"].isin(gone) & ~parts["rule"].isin(disabled)]
+    tables["affiliations"] = tables["affiliations"][~tables["affiliations"]["rule"].isin(disabled)]
+    tables["figures"].loc[tables["figures"]["event_id"].isin(gone), "event_id"] = None
+    return {name: frame.reset_index(drop=True) for name, frame in tables.items()}
 
 
 def decisions(entries: list[Entry]) -> dict[frozenset[str], str]:

@@ -36,3 +36,9 @@ def source_path() -> Path:
     """The article folder the app rebuilds from: CULTURE_SOURCE if set, else data/articles."""
     chosen = os.environ.get("CULTURE_SOURCE", "").strip()
     return Path(chosen) if chosen else DEFAULT_SOURCE
+
+
+def disabled_rules() -> frozenset[str]:
+    """Extraction rules an analyst switched off for their corpus: CULTURE_DISABLED_RULES, comma-separated."""
+    chosen = os.environ.get("CULTURE_DISABLED_RULES", "")
+    return frozenset(name.strip() for name in chosen.split(",") if name.strip())

@@ -144,6 +144,23 @@ for label, frame in summary.items():
         else:
             ui.table(frame, label.replace(" ", "-"))
 
+# ------------------------------------------------------------------ rules
+st.header("Why each record exists: extraction rules")
+st.caption(
+    "Every event, participation and affiliation keeps the name of the rule that found it (the rules and their "
+    "word lists are in `etl/rules/`). Pick a rule to read the sentences it fired on. To switch a rule off for "
+    "your corpus, set `CULTURE_DISABLED_RULES` (comma-separated names) and rebuild."
+)
+rules = query(db.rule_counts)
+if rules.empty:
+    st.write("No records yet.")
+else:
+    ui.table(rules, "extraction-rules")
+    labels = [f"{r.record}: {r.rule or '(none)'} ({r.records})" for r in rules.itertuples()]
+    picked = st.selectbox("Records of one rule", range(len(labels)), format_func=labels.__getitem__, key="rule_pick")
+    chosen = rules.iloc[int(picked or 0)]
+    ui.table(query(db.records_by_rule, chosen["record"], chosen["rule"]), f"rule-{chosen['rule'] or 'none'}")
+
 log = query(db.curation_log)
 st.header(f"Curation file: {len(log)} entries in the last build")
 if log.empty:

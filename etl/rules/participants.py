@@ -61,12 +61,15 @@ def _lemma_in(words: frozenset[str] | set[str]) -> dict:
 
 def _patterns(words: RoleWords) -> dict[str, list[list[dict]]]:
     subject_verbs = set(words.subject_verbs) | {v for verbs, _ in words.object_verbs.values() for v in verbs}
-    verb = {"RIGHT_ID": "verb", "RIGHT_ATTRS": {**_lemma_in(subject_verbs), "POS": {"IN": ["VERB", "AUX"]}}}
+    verb_attrs: dict = {**_lemma_in(subject_verbs), "POS": {"IN": ["VERB", "AUX"]}}
     return {
         "subject_of_verb": [
-            [verb, {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "nsubj"}}],
             [
-                {**verb, "RIGHT_ATTRS": {**verb["RIGHT_ATTRS"], "DEP": "conj"}},
+                {"RIGHT_ID": "verb", "RIGHT_ATTRS": verb_attrs},
+                {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "nsubj"}},
+            ],
+            [
+                {"RIGHT_ID": "verb", "RIGHT_ATTRS": {**verb_attrs, "DEP": "conj"}},
                 {"LEFT_ID": "verb", "REL_OP": "<", "RIGHT_ID": "first", "RIGHT_ATTRS": {"POS": "VERB"}},
                 {"LEFT_ID": "first", "REL_OP": ">", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "nsubj"}},
             ],

@@ -173,3 +173,20 @@ def test_broken_curation_stops_the_build_and_keeps_the_database(corpus, nlp, tmp
     err = capsys.readouterr().err
     assert f"{curation}:3: 'party' is not an event type" in err
     assert db.read_bytes() == before
+
+
+@pytest.mark.slow
+def test_disabled_rule_drops_its_records(corpus, tmp_path, nlp, monkeypatch):
+    db = tmp_path / "all.duckdb"
+    build(corpus, db, nlp=nlp)
+    con = duckdb.connect(str(db), read_only=True)
+    rule, count = con.execute(
+        "SELECT rule, count(*) FROM participations GROUP BY rule ORDER BY count(*) DESC LIMIT 1"
+    ).fetchone()
+    total = con.execute("SELECT count(*) FROM participations").fetchone()[0]
+    con.close()
+    monkeypatch.setenv("CULTURE_DISABLED_RULES", f"{rule}, no_such_rule")
+    build(corpus, tmp_path / "less.duckdb", nlp=nlp)
+    con = duckdb.connect(str(tmp_path / "less.duckdb"), read_only=True)
+    assert con.execute("SELECT count(*) FROM participations WHERE rule = ?", [rule]).fetchone()[0] == 0
+    assert con.execute("SELECT count(*) FROM participations").fetchone()[0] == total - count

@@ -36,14 +36,16 @@ def test_same_name_at_different_bodies_stays_apart_or_scores_low():
     t = tables(
         ["Jan Kowalski", "Jan Kowalsky"],
         ["Opera House", "Film School"],
-        [("P0", "O0", "a", "Director", "e"), ("P1", "O1", "b", "Lecturer", "e")],
+        [("P0", "O0", "a", "Director", "e", "apposition"), ("P1", "O1", "b", "Lecturer", "e", "apposition")],
     )
     assert merge_suggestions(t).empty
 
 
 def test_shared_organisation_raises_the_score_and_says_why():
     t = tables(
-        ["Jan Kowalski", "Jan Kowalsky"], ["Opera House"], [("P0", "O0", "a", None, "e"), ("P1", "O0", "b", None, "e")]
+        ["Jan Kowalski", "Jan Kowalsky"],
+        ["Opera House"],
+        [("P0", "O0", "a", None, "e", "apposition"), ("P1", "O0", "b", None, "e", "apposition")],
     )
     row = merge_suggestions(t).iloc[0]
     assert "same organisation: Opera House" in row["reasons"] and row["score"] >= 0.9

@@ -1,0 +1,113 @@
+"""Grammar rules for who took part and how (etl/rules/participants.py), each on invented sentences."""
+
+from dataclasses import dataclass
+
+import pytest
+import yaml
+
+from etl.people import find_people
+from etl.rules.participants import find_roles
+from etl.rules.words import ROLES_FILE, WordClassError, parse_role_words
+
+pytestmark = pytest.mark.slow
+
+
+@dataclass
+class Ref:
+    start: int
+    end: int
+    name: str
+
+
+def hits(nlp, text):
+    """Roles the rules give; people are the model's names plus any two capitalised words it missed."""
+    doc = nlp(text)
+    people = [Ref(p.start, p.end, p.name) for p in find_people(doc)]
+    taken = {i for p in people for i in range(p.start, p.end)}
+    for tok in doc[:-1]:
+        nxt = doc[tok.i + 1]
+        pair = tok.is_title and nxt.is_title and tok.pos_ == nxt.pos_ == "PROPN"
+        if pair and tok.i not in taken and nxt.i not in taken and tok.i > 0 and not doc[tok.i - 1].is_title:
+            people.append(Ref(tok.i, tok.i + 2, f"{tok.text} {nxt.text}"))
+            taken |= {tok.i, nxt.i}
+    people.sort(key=lambda p: p.start)
+    return {(people[h.person].name, h.role, h.rule) for h in find_roles(doc, people)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person", "role", "rule"),
+    [
+        ("Singer Mara Kovac and pianist Lev Orlov performed at the gala.", "Lev Orlov", "performer", "subject_of_verb"),
+        (
+            "“We are proud of our museum,” said Helen Vasquez, the director.",
+            "Helen Vasquez",
+            "speaker",
+            "subject_of_verb",
+        ),
+        ("Pedro Alves received the award for best documentary.", "Pedro Alves", "honoree", "subject_of_verb"),
+        ("Anika Sorensen took the stage after midnight.", "Anika Sorensen", "performer", "subject_of_verb"),
+        ("Jonas Weber arrived at noon and addressed the guests.", "Jonas Weber", "speaker", "subject_of_verb"),
+        ("The exhibition was opened by Marta Lindqvist.", "Marta Lindqvist", "attendee", "agent_of_passive"),
+        (
+            "The ceremony was attended by Karl Brandt and Sofia Ruiz.",
+            "Sofia Ruiz",
+            "attendee",
+            "agent_of_passive",
+        ),
+        ("The festival was organised by Tomas Novak.", "Tomas Novak", "organizer", "agent_of_passive"),
+        ("The grand prize was awarded to Ines Moreau.", "Ines Moreau", "honoree", "recipient"),
+        ("Dario Conti was named the best young conductor.", "Dario Conti", "honoree", "honoured_subject"),
+        ("The winners were Olga Petrova and Nils Berg.", "Nils Berg", "honoree", "copula_role"),
+        ("The meeting opened with the speech of Laura Bianchi.", "Laura Bianchi", "speaker", "speech_of"),
+        (
+            "Music critic and one of the judges, Ravi Menon, praised the finalists.",
+            "Ravi Menon",
+            "attendee",
+            "role_noun",
+        ),
+        ("The evening was led by hosts Clara Dupont and Omar Haddad.", "Clara Dupont", "presenter", "role_noun"),
+        (
+            "Ambassador of Chile to Norway Rosa Fuentes said the week was a success.",
+            "Rosa Fuentes",
+            "speaker",
+            "subject_of_verb",
+        ),
+        (
+            "In attendance were Mayor Piotr Zielinski and the writer Hanna Ek.",
+            "Piotr Zielinski",
+            "attendee",
+            "in_attendance",
+        ),
+    ],
+)
+def test_rule_gives_role(nlp, sentence, person, role, rule):
+    assert (person, role, rule) in hits(nlp, sentence)
+
+
+def test_pronoun_points_to_the_last_subject_not_the_last_name(nlp):
+    text = (
+        "Curator Elena Moss, who spoke at the session moderated by Paul Grant, showed new works. "
+        "She said that the collection will travel."
+    )
+    got = hits(nlp, text)
+    assert ("Elena Moss", "speaker", "pronoun_subject") in got
+    assert not any(name == "Paul Grant" and rule == "pronoun_subject" for name, _, rule in got)
+
+
+def test_role_noun_that_speaks_replaces_the_speech_verb(nlp):
+    got = hits(nlp, "The festival has grown, claimed hosts Maya Lund and Erik Sand at the final night.")
+    assert ("Maya Lund", "presenter", "role_noun") in got
+    assert not any(name == "Maya Lund" and role == "speaker" for name, role, _ in got)
+
+
+def test_a_person_named_in_passing_gets_no_role(nlp):
+    assert hits(nlp, "The hall was built in 1910 by the architect Oskar Lindgren.") == set()
+
+
+def test_word_class_file_loads_and_names_a_missing_key(tmp_path):
+    data = yaml.safe_load(ROLES_FILE.read_text(encoding="utf-8"))
+    words = parse_role_words(data)
+    assert words.subject_verbs["sing"] == "performer" and "award" in words.recipient_verbs
+    del data["role_nouns"]
+    with pytest.raises(WordClassError, match="role_nouns"):
+        parse_role_words(data, tmp_path / "roles.yaml")
