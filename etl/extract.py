@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from spacy.tokens import Doc
 
@@ -125,8 +126,10 @@ def add_grammar_roles(doc: Doc, refs: list[PersonRef], events: EventsResult, ex:
             kept.append(pa)
     ex.participations = kept
     types = {start: events.events[ev_id].type for start, ev_id in events.focus.items()}
+    sents = list(doc.sents)
+    starts = [s.start for s in sents]
     for hit in find_roles(doc, refs, types, words):
-        sent = doc[hit.at].sent
+        sent = sents[bisect_right(starts, hit.at) - 1]
         ev_id = events.focus.get(sent.start) or events.main
         if ev_id is None:
             continue

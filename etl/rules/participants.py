@@ -197,6 +197,11 @@ class _Finder:
             for i in range(person.start, person.end):
                 self.owner[i] = index
         self.hits: list[RoleHit] = []
+        self.sents = list(doc.sents)
+        self.sent_start = [0] * len(doc)  # token -> start of its sentence, computed once
+        for sent in self.sents:
+            for i in range(sent.start, sent.end):
+                self.sent_start[i] = sent.start
 
     def persons_in(self, slot: Token) -> list[int]:
         found = []
@@ -232,7 +237,7 @@ class _Finder:
 
     def pronoun(self, slot: Token, role: str) -> None:
         """'..., he said': the subject of the last sentence that names someone (a few sentences back at most)."""
-        sents = [s for s in self.doc.sents if s.start <= slot.i][-_PRONOUN_REACH - 1 :]
+        sents = [s for s in self.sents if s.start <= slot.i][-_PRONOUN_REACH - 1 :]
         for sent in reversed(sents):
             named = [
                 i
@@ -286,7 +291,7 @@ class _Finder:
             elif rule == "lineup":
                 subject = next((c for c in self.doc[by_name["verb"]].children if c.dep_ == "nsubj"), None)
                 if subject is not None and subject.i not in self.owner:
-                    sent_type = self.event_types.get(slot.sent.start, "other")
+                    sent_type = self.event_types.get(self.sent_start[slot.i], "other")
                     self.add(slot, w.lineup_roles.get(sent_type), rule)
             elif rule == "speech_of":
                 self.add(slot, "speaker", rule)
@@ -301,14 +306,12 @@ class _Finder:
     def _without_speech_beside_role_nouns(self) -> list[RoleHit]:
         """'claimed hosts X and Y', 'the trainer X presented': the role noun says more than the speech verb."""
         named = {
-            (h.person, self.doc[h.at].sent.start)
-            for h in self.hits
-            if h.rule == "role_noun" and h.role in _SPEAKING_ROLES
+            (h.person, self.sent_start[h.at]) for h in self.hits if h.rule == "role_noun" and h.role in _SPEAKING_ROLES
         }
         return [
             h
             for h in self.hits
-            if not (h.role == "speaker" and h.rule != "speech_of" and (h.person, self.doc[h.at].sent.start) in named)
+            if not (h.role == "speaker" and h.rule != "speech_of" and (h.person, self.sent_start[h.at]) in named)
         ]
 
     def _role_noun(self, index: int, person: PersonLike) -> None:
