@@ -33,7 +33,7 @@ from etl.records import EventRec
 from etl.rules.lead_event import lead_event
 from etl.spans import is_headline_stamp
 
-_LEAD_SENTENCES = 3  # headline and the first two sentences: where a story says what happened
+_LEAD_SPAN = 3  # headline and the first two sentences: where a story says what happened
 CONTAINER_TYPES = frozenset({"forum", "festival", "other", "training", "meeting"})
 _STAMP = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _NTH_DAY = re.compile(r"\b(first|second|third|fourth|fifth|last|final)\s+day\b", re.I)
@@ -120,8 +120,7 @@ class _Builder:
             evidence=sent.text.strip(),
             start_char=char,
             parties=cue.people,
-            rule=cue.rule
-            or ("meeting_of" if cue.type == "meeting" and cue.people else "visit_to" if cue.people else "headline"),
+            rule=cue.rule or "headline",
         )
         if self.result.main is None:
             self.result.main = local_id
@@ -207,7 +206,7 @@ def _add_lead_event(b: _Builder, doc: Doc, people: list[PersonRef], published: d
     It becomes the main event: sentences that focus on no other event are about it.
     """
     sents = _sentences(doc)
-    lead_end = sents[min(len(sents), _LEAD_SENTENCES) - 1].end_char if sents else 0
+    lead_end = sents[min(len(sents), _LEAD_SPAN) - 1].end_char if sents else 0
     if any(ev.start_char < lead_end for ev in b.events.values()):
         return
     taken = {i for p in people for i in range(p.start, p.end)}
@@ -425,6 +424,7 @@ def _meetings_and_visits(b: _Builder, sent: Span, people: list[PersonRef]) -> li
                             tok.i,
                             tok.i + 1,
                             people=tuple(before[-2:]),
+                            rule="meeting_of",
                         )
                     )
             elif with_ and after and (subject or poss in ("her", "his")):
@@ -438,7 +438,13 @@ def _meetings_and_visits(b: _Builder, sent: Span, people: list[PersonRef]) -> li
             if obj is not None and who and doc[obj.i].ent_type_ == "GPE":
                 cues.append(
                     EventCue(
-                        f"{who[0]}'s visit to {obj.text}", "visit", tok.i, tok.i + 1, people=(who[0],), venue=obj.text
+                        f"{who[0]}'s visit to {obj.text}",
+                        "visit",
+                        tok.i,
+                        tok.i + 1,
+                        people=(who[0],),
+                        venue=obj.text,
+                        rule="visit_to",
                     )
                 )
     if cues:
@@ -460,4 +466,4 @@ def _last_subject(b: _Builder) -> str | None:
 
 
 def _meeting(host: str, guest: str, at: int) -> EventCue:
-    return EventCue(f"Meeting of {host} and {guest}", "meeting", at, at + 1, people=(host, guest))
+    return EventCue(f"Meeting of {host} and {guest}", "meeting", at, at + 1, people=(host, guest), rule="meeting_of")

@@ -146,9 +146,9 @@ def _noun_event(sent: Span, words: EventWords, taken: set[int]) -> tuple[str, st
     candidates = [t for t in sent if _is_event_noun(t, words) and t.i not in taken]
     candidates.sort(key=lambda t: (t.lower_ in _GENERIC or t.lemma_.lower() in _GENERIC, t.i))
     for tok in candidates:
-        left = _left_words(tok)
-        name = _clean_words([*left, tok, *_complement(tok)])
-        if tok.lower_ in _GENERIC and not (_complement(tok) or any(t.pos_ == "PROPN" for t in left)):
+        left, complement = _left_words(tok), _complement(tok)
+        name = _clean_words([*left, tok, *complement])
+        if tok.lower_ in _GENERIC and not (complement or any(t.pos_ == "PROPN" for t in left)):
             continue  # "the event", "the programme": says nothing of what happened
         if name:
             return name, _type(tok, left, words), tok
