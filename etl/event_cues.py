@@ -202,6 +202,8 @@ def _phrase(token: Token) -> str:
     for tok in token.subtree:
         if tok.i > token.i and tok.dep_ in ("prep", "cc", "conj", "acl", "relcl", "punct") and tok.lower_ != "of":
             break
+        if tok.i > token.i and tok.tag_ in ("WDT", "WP", "WP$"):
+            break  # "photography which includes ...": a relative clause starts
         keep.append(tok)
     words = [t.text_with_ws for t in keep if t.dep_ != "nummod" and t.lower_ not in NUMBER_WORDS]
     return clean_name("".join(words))

@@ -30,6 +30,8 @@ from etl.event_cues import (
 from etl.headlines import headline, link_pending_parents
 from etl.lexicon import EVENT_HEADS, ORDINALS
 from etl.records import EventRec
+from etl.rules.event_parts import name_parts, part_phrase
+from etl.rules.event_titles import titled_events
 from etl.rules.lead_event import lead_event
 from etl.spans import is_headline_stamp
 
@@ -197,6 +199,7 @@ def extract_events(
     link_pending_parents(b)
     _inherit_spans(b)
     _add_lead_event(b, doc, people, published)
+    name_parts(b.events)
     return b.result
 
 
@@ -234,13 +237,14 @@ def _inherit_spans(b: _Builder) -> None:
             continue
         if ev.type == "exhibition":
             ev.start_date, ev.end_date, ev.date_precision = parent.start_date, parent.end_date, parent.date_precision
-        elif ev.type == "ceremony" and ev.name.lower().startswith("opening"):
+        elif ev.type == "ceremony" and ev.name.lower().startswith(("opening", "inaugura")):
             ev.start_date, ev.date_precision = parent.start_date, parent.date_precision  # opens on day one
 
 
 def _body_sentence(b: _Builder, sent: Span, people: list[PersonRef], orgs: list[tuple[int, int, str]]) -> None:
     org_ranges = [(s, e) for s, e, _ in orgs]
     cues = quoted_events(sent, org_ranges)
+    cues += titled_events(sent, org_ranges + [(c.start, c.end) for c in cues])
     cues += named_events(sent, org_ranges + [(c.start, c.end) for c in cues])
     forum = b.events[b.last_by_type["forum"]].name if "forum" in b.last_by_type else None
     cues += described_events(sent, [(c.start, c.end) for c in cues], forum)
@@ -269,6 +273,9 @@ def _body_sentence(b: _Builder, sent: Span, people: list[PersonRef], orgs: list[
         if ref.type in new_types and ref.type in CHILD_TYPES:
             continue  # "the next panel ... the topic X": the ref is the new panel itself
         target = b.last_by_type.get(ref.type)
+        if target is None and (part := _part_of_main(b, sent, ref)):
+            new_ids.append(part)
+            continue
         if ref.type == "other" and ref.name.lower() in ("event", "events") and b.result.main:
             target = b.result.main
         if target is None and b.result.main and b.events[b.result.main].type == "other":
@@ -281,6 +288,21 @@ def _body_sentence(b: _Builder, sent: Span, people: list[PersonRef], orgs: list[
     for local_id in ref_ids + new_ids:
         b.last_by_type[b.events[local_id].type] = local_id
     _update_focus(b, new_ids, ref_ids, speaker_in_sentence=any(sent.start <= p.start < sent.end for p in people))
+
+
+def _part_of_main(b: _Builder, sent: Span, ref: EventCue) -> str | None:
+    """'the inaugural ceremony' when no ceremony was named: a new part of the main event (rule part_of_main).
+
+    Not for an exhibition: its inauguration is the exhibition's own first day, reported as the exhibition.
+    """
+    phrase = part_phrase(sent.doc[ref.start]) if ref.type == "ceremony" else None
+    main = b.result.main
+    if phrase is None or main is None or b.events[main].type in ("ceremony", "visit", "meeting", "exhibition"):
+        return None
+    cue = EventCue(phrase, ref.type, ref.start, ref.end, rule="part_of_main")
+    local_id = b.add(cue, sent)
+    b.events[local_id].parent_local_id = main
+    return local_id
 
 
 def _refine_generic_type(b: _Builder, target: str, ref_type: str) -> None:

@@ -37,12 +37,31 @@ class PersonSpan:
         return (self.start, self.end)
 
 
+def _month_as_name(tok: Token) -> bool:
+    """'Fionnuala May': a month word the model reads inside a person's name, with no day number beside it."""
+    doc = tok.doc
+    near = [doc[i] for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc)]
+    return tok.ent_type_ == "PERSON" and not any(t.like_num for t in near)
+
+
+def _joined_hyphen(tok: Token) -> bool:
+    """The hyphen of a double name written without spaces ('El-Anany', 'Jean-Luc')."""
+    doc = tok.doc
+    return (
+        tok.text == "-"
+        and 0 < tok.i < len(doc) - 1
+        and not tok.whitespace_
+        and not doc[tok.i - 1].whitespace_
+        and is_cap(doc[tok.i + 1])
+    )
+
+
 def _name_token(tok: Token) -> bool:
     """A token that can be part of a person's name."""
     text = lower(tok)
     if not is_cap(tok) or tok.text in QUOTE_CHARS or tok.like_num:
         return False
-    if text in ORG_HEADS or is_title_word(tok) or is_event_head(tok) or text in MONTHS:
+    if text in ORG_HEADS or is_title_word(tok) or is_event_head(tok) or (text in MONTHS and not _month_as_name(tok)):
         return False
     if tok.text in COUNTRIES or tok.text.removesuffix("’s").removesuffix("'s") in COUNTRIES:
         return False
@@ -55,7 +74,9 @@ def _clean(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s")):
         end -= 1
-    if end <= start or any(not _name_token(t) and not _INITIAL.match(t.text) for t in doc[start:end]):
+    if end <= start or any(
+        not _name_token(t) and not _INITIAL.match(t.text) and not _joined_hyphen(t) for t in doc[start:end]
+    ):
         return None
     # extend left over capitalised name words ("Funda" + "Demir Şen") unless a connector precedes
     while (
@@ -80,6 +101,7 @@ def _clean(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         end += 1
     if end < len(doc) and is_org_head(doc[end]):
         return None  # "Anna Berzina Centre" names a body, not a person
+    start = _after_place(doc, start, end)
     tokens = doc[start:end]
     if len(tokens) < 2 and not _INITIAL.match(tokens[0].text):
         return None
@@ -88,16 +110,31 @@ def _clean(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     return start, end
 
 
+_PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
+
+
+def _after_place(doc: Doc, start: int, end: int) -> int:
+    """'New Zealand Tantowi Yahya': skip a place the model marks at the front of a longer name."""
+    ent = next((e for e in doc.ents if e.start <= start < e.end), None)
+    if ent is not None and ent.label_ in _PLACE_LABELS and end - ent.end >= 2:
+        return ent.end
+    return start
+
+
 def _title_context(doc: Doc, start: int, end: int) -> bool:
-    """A title word or body shortly before the name, ', <title>' after it, or a speech verb next."""
+    """A title word or body shortly before the name, ', <title>' after it, or the subject of a speech verb."""
     sent_start = doc[start].sent.start
     before = [t for t in doc[max(sent_start, start - 8) : start] if not t.is_punct]
     if any(is_title_word(t) or is_org_head(t) for t in before):
         return True
-    after = doc[end : min(len(doc), end + 4)]
-    if len(after) >= 2 and after[0].text == "," and any(is_title_word(t) for t in after[1:]):
+    after = doc[end : min(len(doc), end + 7)]
+    clause = list(after[1 : next((i for i, t in enumerate(after) if i and t.text == ","), len(after))])
+    if len(after) >= 2 and after[0].text == "," and any(is_title_word(t) for t in clause):
+        return True  # "M. Sivakumar, District Central Library officer, said"
+    if after and after[0].pos_ == "VERB" and after[0].lemma_ in SPEECH_VERBS:
         return True
-    return bool(after and after[0].pos_ == "VERB" and after[0].lemma_ in SPEECH_VERBS)
+    root = max(doc[start:end], key=lambda t: t.i if t.head.i not in range(start, end) else -1)
+    return root.dep_ == "nsubj" and root.head.lemma_ in SPEECH_VERBS and doc[start].ent_type_ not in ("ORG", "GPE")
 
 
 def find_people(doc: Doc) -> list[PersonSpan]:
@@ -112,12 +149,75 @@ def find_people(doc: Doc) -> list[PersonSpan]:
     for sent in doc.sents:
         for run in name_runs(sent):
             found.extend(_names_in_run(run))
+    places = _place_names(doc)
     kept: list[tuple[int, int]] = []
     for rng in sorted(set(found), key=lambda r: (-(r[1] - r[0]), r[0])):
         if any(overlaps(rng, k) for k in kept) or any(overlaps(rng, q) for q in quoted):
             continue
+        if _name_text(doc[rng[0] : rng[1]]) in places:
+            continue
         kept.append(rng)
+    kept += _listed_with(doc, kept, quoted)
     return [PersonSpan(s, e, _name_text(doc[s:e])) for s, e in sorted(kept)]
+
+
+def _place_names(doc: Doc) -> set[str]:
+    """Names the story uses as places: marked a place by the model where used as one, or listed among places.
+
+    The model reads a place as a person now and then ("Tamil Nadu", "Andhra Pradesh"); the story
+    itself settles it elsewhere ("in New Zealand", "Karnataka, Kerala, Tamil Nadu and ...", "the Tamil
+    Nadu government").
+    """
+    located = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC") and _located(e)}
+    persons = [e for e in doc.ents if e.label_ == "PERSON"]
+    return (located - {e.text for e in persons}) | {e.text for e in persons if _used_as_place(e)}
+
+
+def _located(ent: Span) -> bool:
+    """A place mention used as a place: 'in Addis Ababa', 'Wellington, New Zealand', 'the UK and Central Asia'."""
+    doc = ent.doc
+    prev = doc[ent.start - 1] if ent.start > 0 else None
+    if prev is not None and prev.lower_ == "the" and ent.start > 1:
+        prev = doc[ent.start - 2]
+    if prev is None:
+        return False
+    if prev.pos_ == "ADP" or (prev.text == "," and ent.start > 1 and doc[ent.start - 2].ent_type_ in ("GPE", "LOC")):
+        return True
+    return ent.root.dep_ == "conj" and ent.root.head.ent_type_ in ("GPE", "LOC")
+
+
+def _used_as_place(ent: Span) -> bool:
+    """'the Tamil Nadu government', 'Karnataka, Kerala, Tamil Nadu and Telangana': a 'person' used as a place."""
+    doc = ent.doc
+    if ent.end < len(doc) and doc[ent.end].lower_ in _PLACE_HEADS:
+        return True
+    root = ent.root
+    listed = [t for t in (*root.children, root.head) if t.dep_ == "conj" or (root.dep_ == "conj" and t is root.head)]
+    listed = [t for t in listed if t.i not in range(ent.start, ent.end) and t.pos_ == "PROPN"]
+    return len(listed) >= 2 and all(t.ent_type_ in ("GPE", "LOC") for t in listed)
+
+
+_PLACE_HEADS = frozenset({"government", "state", "province", "region", "district", "capital", "authorities"})
+
+
+def _listed_with(doc: Doc, kept: list[tuple[int, int]], quoted: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """'hosts Mini Mathur and Hussain Kuwajerwala': a two-to-four-word name joined by 'and' to a person."""
+    out: list[tuple[int, int]] = []
+    heads = {doc[s:e].root.i for s, e in kept}
+    for tok in doc:
+        if tok.dep_ != "conj" or tok.head.i not in heads or tok.pos_ != "PROPN":
+            continue
+        start = min(c.i for c in tok.subtree if c.i <= tok.i and c.dep_ in ("compound", "flat") or c.i == tok.i)
+        rng = (start, tok.i + 1)
+        names = doc[rng[0] : rng[1]]
+        if not 2 <= len(names) <= 4 or not all(_name_token(t) for t in names):
+            continue
+        if any(overlaps(rng, k) for k in kept + out) or any(overlaps(rng, q) for q in quoted):
+            continue
+        if names[0].ent_type_ in ("ORG", "FAC"):
+            continue
+        out.append(rng)
+    return out
 
 
 def _continues_a_name(doc: Doc, end: int) -> bool:
@@ -173,6 +273,7 @@ def _names_in_run(run: Span) -> list[tuple[int, int]]:
         # a title-case headline capitalises common words ("Council to Review Annual Reports"): there only
         # the model's own PERSON reading makes a name
         headline_words = title_case and start < j and doc[start].ent_type_ != "PERSON"
+        start = _after_place(doc, start, j)
         if (
             2 <= j - start <= 4
             and not headline_words

@@ -36,6 +36,8 @@ class EventWords:
     type_modifiers: dict[str, str]
     verbs: dict[str, tuple[str, str]]
     title_cues: frozenset[str]
+    staging_verbs: frozenset[str] = frozenset()
+    part_modifiers: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -46,7 +48,9 @@ def event_words() -> EventWords:
     nouns = {**{k: v for k, v in EVENT_HEADS.items() if " " not in k}, **data["nouns"]}
     modifiers = {str(w): str(kind) for kind, words in data["type_modifiers"].items() for w in words}
     verbs = {str(v): (str(n), str(t)) for v, (n, t) in data["verbs"].items()}
-    return EventWords(nouns, modifiers, verbs, frozenset(data["title_cues"]))
+    staging = frozenset(str(v) for v in data.get("staging_verbs", []))
+    parts = frozenset(str(v) for v in data.get("part_modifiers", []))
+    return EventWords(nouns, modifiers, verbs, frozenset(data["title_cues"]), staging, parts)
 
 
 def _is_event_noun(tok: Token, words: EventWords) -> bool:
