@@ -63,6 +63,8 @@ def _head_type(tokens: list[Token]) -> str | None:
     text = " ".join(t.lower_ for t in tokens)
     if "round table" in text or "roundtable" in text:
         return "round_table"
+    if "master class" in text:
+        return "training"
     for tok in reversed(tokens):
         if is_event_head(tok):
             return event_type(lower(tok)) if lower(tok) in EVENT_HEADS else event_type(tok.lemma_.lower())
@@ -97,7 +99,8 @@ def quoted_events(sent: Span, orgs: list[tuple[int, int]]) -> list[EventCue]:
             before = [t for t in doc[max(sent.start, qs - 7) : qs - 2] if not t.is_punct][-3:]
         near_type = _head_type(after[: next((i + 1 for i, t in enumerate(after) if is_event_head(t)), 0)])
         before_type = _head_type(before)
-        inner_type = _head_type([inner[-1]]) if is_cap(inner[-1]) else None
+        inner_type = _head_type(list(inner[-2:]) if "master class" in inner.text.lower() else [inner[-1]])
+        inner_type = inner_type if is_cap(inner[-1]) else None
         kind = near_type or before_type or inner_type
         if kind is None and len(inner) >= 3 and any(c in text for c in PANEL_CUES):
             kind = "round_table" if "round table" in text else "panel"
@@ -109,13 +112,14 @@ def quoted_events(sent: Span, orgs: list[tuple[int, int]]) -> list[EventCue]:
             kind = "panel"
         if kind is None:
             continue
-        if kind == "training" and not any(t.lower_ == "training" for t in (*before, *after, *inner)):
+        if kind == "training" and not any(t.lower_ in _TRAINING_WORDS for t in (*before, *after, *inner)):
             continue  # "program" alone names projects far more often than trainings
         cues.append(EventCue(clean_name(inner.text), kind, qs, qe, rule="quoted_title"))
     return cues
 
 
 _TITLE_CUES = frozenset({"titled", "entitled", "named", "called", "dubbed"})
+_TRAINING_WORDS = frozenset({"training", "class", "masterclass", "workshop", "seminar", "course"})
 _PLURAL_NAMES = frozenset({"days", "games", "awards", "olympics", "nights"})
 
 

@@ -112,10 +112,10 @@ def add_grammar_roles(doc: Doc, refs: list[PersonRef], events: EventsResult, ex:
     words = role_words()
 
     def parties_attend(ev_id: str, role: str) -> str:
-        """In a visit or a two-sided meeting every party is an attendee, whatever they said (schema)."""
+        """In a visit, a signing or a two-sided meeting every party is an attendee, whatever they did (schema)."""
         ev = events.events[ev_id]
-        two_sided = ev.type == "visit" or (ev.type in words.attendee_only_events and bool(ev.parties))
-        return "attendee" if two_sided and role in ("speaker", "presenter") else role
+        two_sided = ev.type in words.attendee_only_events and (ev.type == "visit" or bool(ev.parties))
+        return "attendee" if (two_sided or ev.parties) and role not in ("honoree", "organizer") else role
 
     kept: list[ParticipationRec] = []
     have: set[tuple[str, str, str]] = set()
@@ -125,8 +125,9 @@ def add_grammar_roles(doc: Doc, refs: list[PersonRef], events: EventsResult, ex:
             have.add((pa.event_local_id, pa.person_local_id, pa.role))
             kept.append(pa)
     ex.participations = kept
-    types = {start: events.events[ev_id].type for start, ev_id in events.focus.items()}
     sents = list(doc.sents)
+    # the type of the event each sentence is about: its focus, else the story's main event
+    types = {s.start: events.events[ev].type for s in sents if (ev := events.focus.get(s.start) or events.main)}
     starts = [s.start for s in sents]
     for hit in find_roles(doc, refs, types, words):
         sent = sents[bisect_right(starts, hit.at) - 1]

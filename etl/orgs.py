@@ -324,6 +324,11 @@ def _in_award_name(doc: Doc, token: int) -> bool:
     return any(qs <= token < qe and doc[qs].lower_ == "for" for qs, qe in in_quotes(doc))
 
 
+def _inside_a_title(doc: Doc, org: Span) -> bool:
+    """Whether the name is the front of a longer quoted title: '"Professional Theater Master Class"'."""
+    return any(qs <= org.start and org.end < qe and is_cap(doc[qe - 1]) for qs, qe in in_quotes(doc))
+
+
 def find_orgs(doc: Doc, people: list[tuple[int, int]]) -> list[OrgSpan]:
     """Every organisation span in the doc, longest first where they overlap."""
     found: list[OrgSpan] = []
@@ -337,8 +342,8 @@ def find_orgs(doc: Doc, people: list[tuple[int, int]]) -> list[OrgSpan]:
                 if len(org) > 2 and org[0].text in COUNTRIES and org[1].lower_ in ("'s", "’s"):
                     org = doc[org.start + 2 : org.end]  # "Latvia's LTV Channel": the country is not in the name
                 org = _without_part_words(doc, org)
-                if _in_award_name(doc, org.start):
-                    continue  # a medal "For Merit in Service" is not a body
+                if _in_award_name(doc, org.start) or _inside_a_title(doc, org):
+                    continue  # a medal "For Merit in Service", a project "Professional Theater Master Class"
                 if lower(org[0]) in SUBUNIT_HEADS and any(t.i > org.end and is_org_head(t) for t in sent):
                     continue  # "Department for X ... of the Ministry": a sub-unit named before its body
                 found.append(

@@ -71,7 +71,7 @@ class EventRec:
     city: str | None = None
     evidence: str | None = None
     start_char: int = 0
-    parties: tuple[str, ...] = ()  # a two-sided meeting or a visit: the people it is named after
+    parties: tuple[str, ...] = ()  # a two-sided meeting, visit or signing: the sides it is named after
     rule: str = ""  # the rule that found the event, shown to analysts
 
 

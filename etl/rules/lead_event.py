@@ -35,6 +35,7 @@ class EventWords:
     nouns: dict[str, str]
     type_modifiers: dict[str, str]
     verbs: dict[str, tuple[str, str]]
+    two_sided_verbs: frozenset[str]
     title_cues: frozenset[str]
     staging_verbs: frozenset[str] = frozenset()
     part_modifiers: frozenset[str] = frozenset()
@@ -47,10 +48,11 @@ def event_words() -> EventWords:
         data = yaml.safe_load(fh)
     nouns = {**{k: v for k, v in EVENT_HEADS.items() if " " not in k}, **data["nouns"]}
     modifiers = {str(w): str(kind) for kind, words in data["type_modifiers"].items() for w in words}
-    verbs = {str(v): (str(n), str(t)) for v, (n, t) in data["verbs"].items()}
+    verbs = {str(v): (str(spec[0]), str(spec[1])) for v, spec in data["verbs"].items()}
+    two_sided = frozenset(str(v) for v, spec in data["verbs"].items() if "two_sided" in spec[2:])
     staging = frozenset(str(v) for v in data.get("staging_verbs", []))
     parts = frozenset(str(v) for v in data.get("part_modifiers", []))
-    return EventWords(nouns, modifiers, verbs, frozenset(data["title_cues"]), staging, parts)
+    return EventWords(nouns, modifiers, verbs, two_sided, frozenset(data["title_cues"]), staging, parts)
 
 
 def _is_event_noun(tok: Token, words: EventWords) -> bool:
@@ -169,7 +171,7 @@ def _verb_event(sent: Span, words: EventWords, taken: set[int]) -> tuple[str, st
         noun, kind = words.verbs[tok.lemma_.lower()]
         phrase = [t for t in obj.subtree if t.i >= obj.left_edge.i]
         cut = next((i for i, t in enumerate(phrase) if t.dep_ in ("relcl", "acl") or t.text == ","), len(phrase))
-        target = " ".join(t.text for t in phrase[:cut] if t.dep_ not in ("det", "poss")).strip()
+        target = " ".join("".join(t.text_with_ws for t in phrase[:cut] if t.dep_ not in ("det", "poss")).split())
         link = "to" if noun in ("visit", "tour") else "of"
         if target:
             return f"{noun} {link} {target}", kind, tok
@@ -193,14 +195,15 @@ def lead_event(doc: Doc, published: date | None, taken: set[int] | None = None) 
         return None
     headline = sents[0] if not sents[0].text.strip().endswith((".", "!", "?", "”", '"')) else None
     order = [s for s in sents if s is not headline] + ([headline] if headline is not None else [])
-    for rule, finder in (("lead_noun", _noun_event), ("lead_verb", _verb_event)):
-        for sent in order:
+    for sent in order:  # the story's first event wins, whether a noun or a verb tells it
+        for rule, finder in (("lead_noun", _noun_event), ("lead_verb", _verb_event)):
             found = finder(sent, words, taken)
             if found is None:
                 continue
             name, kind, tok = found
             title = _quoted_after(doc, tok.i, words) or retitle(doc, tok.lemma_.lower(), words)
             start, end, precision = _date(sent, published)
+            sides = _sides(tok) if rule == "lead_verb" and tok.lemma_.lower() in words.two_sided_verbs else ()
             return EventRec(
                 "e1",
                 title or name[0].upper() + name[1:],
@@ -210,6 +213,16 @@ def lead_event(doc: Doc, published: date | None, taken: set[int] | None = None) 
                 date_precision=precision,
                 evidence=sent.text.strip(),
                 start_char=tok.idx,
+                parties=sides,
                 rule=rule,
             )
     return None
+
+
+def _sides(verb: Token) -> tuple[str, ...]:
+    """'X and Y signed': the subjects of a two-sided act, as written (at least two, or one plural subject)."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return ("",)  # "an MoU was signed": sides unnamed, still a two-sided act
+    heads = [subject, *[c for c in subject.subtree if c.dep_ == "conj" and c.head.i == subject.i]]
+    return tuple(" ".join(t.text for t in h.subtree if t.dep_ != "conj" and t.head.dep_ != "conj") for h in heads)

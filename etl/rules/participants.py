@@ -27,6 +27,7 @@ from spacy.vocab import Vocab
 
 from etl.rules.words import RoleWords, role_words
 
+BY_EVENT = "by_event"  # a verb class whose role is the event type's (roles.yaml)
 # Dependencies that keep a token in the same noun phrase as the slot: lists, appositions, name parts.
 _SAME_PHRASE = frozenset({"conj", "appos", "compound", "nmod", "flat", "amod"})
 _PRONOUNS = frozenset({"he", "she"})
@@ -285,7 +286,10 @@ class _Finder:
                     self.add(slot, role, rule)
             elif rule == "agent_of_passive":
                 verb = self.doc[by_name["verb"]]
-                self.add(slot, w.agent_verbs.get(verb.lemma_.lower()), rule)
+                role = w.agent_verbs.get(verb.lemma_.lower())
+                if role == BY_EVENT:
+                    role = w.lineup_roles.get(self.event_types.get(self.sent_start[slot.i], "other"))
+                self.add(slot, role, rule)
             elif rule in ("recipient", "honoured_subject"):
                 self.add(slot, "honoree", rule)
             elif rule == "lineup":

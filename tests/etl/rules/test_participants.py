@@ -111,3 +111,53 @@ def test_word_class_file_loads_and_names_a_missing_key(tmp_path):
     del data["role_nouns"]
     with pytest.raises(WordClassError, match="role_nouns"):
         parse_role_words(data, tmp_path / "roles.yaml")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person", "role"),
+    [
+        ("Director Lev Orlov conducted a master class for young actors.", "Lev Orlov", "trainer"),
+        ("Painter Mara Kovac held a workshop on glazing.", "Mara Kovac", "trainer"),
+    ],
+)
+def test_giving_a_class_makes_a_trainer(nlp, sentence, person, role):
+    assert (person, role, "subject_of_verb") in hits(nlp, sentence)
+
+
+@pytest.mark.parametrize(
+    ("event_type", "role"),
+    [("training", "trainer"), ("concert", "performer")],
+)
+def test_conducted_by_takes_its_role_from_the_event(nlp, event_type, role):
+    doc = nlp("The session was conducted by director Lev Orlov.")
+    people = [Ref(p.start, p.end, p.name) for p in find_people(doc)]
+    found = {(people[h.person].name, h.role) for h in find_roles(doc, people, {0: event_type})}
+    assert found == {("Lev Orlov", role)}
+
+
+def article_roles(extract, text, published="2024-03-01"):
+    ex = extract(text, published)
+    return {(ex.people[p.person_local_id].name, p.role, ex.events[p.event_local_id].name) for p in ex.participations}
+
+
+def test_everyone_on_a_visit_is_an_attendee(extract):
+    text = (
+        "Minister visits the city museum\n\n"
+        "Minister of Culture Anna Berg praised yesterday the museum staff during a field tour the minister "
+        "made at the museum, accompanied by Secretary General Lev Orlov and curator Mara Kovac."
+    )
+    roles = {(name, role) for name, role, _ in article_roles(extract, text)}
+    assert ("Lev Orlov", "attendee") in roles
+    assert not any(role == "performer" for _, role in roles)
+
+
+def test_the_sides_of_a_signing_are_attendees(extract):
+    text = (
+        "Two ministries sign a cultural agreement\n\n"
+        "The Ministry of Culture of Norland and the Ministry of Arts of Southland on Wednesday signed a "
+        "memorandum of understanding on cultural cooperation.\n\n"
+        "The memorandum was signed by Minister of Culture Anna Berg and Minister of Arts Lev Orlov."
+    )
+    found = article_roles(extract, text)
+    assert {(n, r) for n, r, _ in found} == {("Anna Berg", "attendee"), ("Lev Orlov", "attendee")}
+    assert all(e.startswith("Signing of memorandum of understanding") for _, _, e in found)
