@@ -74,6 +74,8 @@ def _clean(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s")):
         end -= 1
+    if end - start > 3 and _joined_hyphen_any(doc[end - 2]) and doc[end - 1].is_lower:
+        end -= 2  # "Seung-yoon": the lower-case half is added back once the name is checked
     if end <= start or any(
         not _name_token(t) and not _INITIAL.match(t.text) and not _joined_hyphen(t) for t in doc[start:end]
     ):
@@ -158,7 +160,20 @@ def find_people(doc: Doc) -> list[PersonSpan]:
             continue
         kept.append(rng)
     kept += _listed_with(doc, kept, quoted)
+    kept = [(s, _hyphen_tail(doc, e)) for s, e in kept]
     return [PersonSpan(s, e, _name_text(doc[s:e])) for s, e in sorted(kept)]
+
+
+def _hyphen_tail(doc: Doc, end: int) -> int:
+    """'Choi Seung-yoon', 'Park Yang-woo': a given name's lower-case second half, joined by a hyphen."""
+    if end + 1 < len(doc) and _joined_hyphen_any(doc[end]) and doc[end + 1].is_alpha and doc[end + 1].is_lower:
+        return end + 2
+    return end
+
+
+def _joined_hyphen_any(tok: Token) -> bool:
+    doc = tok.doc
+    return tok.text == "-" and 0 < tok.i < len(doc) - 1 and not tok.whitespace_ and not doc[tok.i - 1].whitespace_
 
 
 def _place_names(doc: Doc) -> set[str]:

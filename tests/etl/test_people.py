@@ -55,3 +55,9 @@ def test_a_name_the_story_uses_as_a_place_is_not_a_person(extract, text, place):
 def test_a_person_named_once_like_a_place_stays_a_person(extract):
     text = "Named after the 13th-century poet Yunus Emre, the institute now has 54 centres."
     assert "Yunus Emre" in names(extract, text)
+
+
+@pytest.mark.slow
+def test_a_hyphenated_given_name_keeps_its_lower_case_half(extract):
+    found = names(extract, "The Best Actress Prize was awarded to actress Choi Seung-yoon for her role.")
+    assert "Choi Seung-yoon" in found
