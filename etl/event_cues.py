@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from etl.lexicon import COUNTRIES, EVENT_HEADS, NUMBER_WORDS
 from etl.orgs import clean_name
-from etl.spans import in_quotes, is_cap, is_event_head, lower, name_runs, overlaps
+from etl.spans import entity_at, in_quotes, is_cap, is_event_head, lower, name_runs, overlaps
 
 # Event kinds that sit inside another event, and the words that say an event ends or is yet to come.
 CHILD_TYPES = frozenset({"panel", "round_table", "ceremony"})
@@ -297,7 +297,7 @@ def venue_in(sent: Span, orgs: list[tuple[int, int, str]]) -> tuple[str, bool] |
             if s == nxt:
                 return name, False
         if nxt < len(doc) and doc[nxt].ent_type_ in ("GPE", "FAC") and doc[nxt].text not in COUNTRIES:
-            ent = next((e for e in doc.ents if e.start <= nxt < e.end), None)
+            ent = entity_at(doc, nxt)
             if ent is not None:
                 return ent.text.removeprefix("the "), ent.label_ == "GPE"
     return None

@@ -33,7 +33,7 @@ from etl.records import EventRec
 from etl.rules.event_parts import name_parts, part_phrase
 from etl.rules.event_titles import titled_events
 from etl.rules.lead_event import lead_event
-from etl.spans import is_headline_stamp
+from etl.spans import is_headline_stamp, sentences
 
 _LEAD_SPAN = 3  # headline and the first two sentences: where a story says what happened
 CONTAINER_TYPES = frozenset({"forum", "festival", "other", "training", "meeting"})
@@ -169,7 +169,7 @@ def _year_hint(doc: Doc, body_events: list[str]) -> int | None:
 
 
 def _sentences(doc: Doc) -> list[Span]:
-    return [s for s in doc.sents if s.text.strip()]
+    return [s for s in sentences(doc) if s.text.strip()]
 
 
 def extract_events(

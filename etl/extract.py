@@ -15,7 +15,7 @@ from etl.records import Article, Extraction, FigureRec, Mention, OrgRec, Partici
 from etl.roles import participations, title_of
 from etl.rules.participants import find_roles
 from etl.rules.words import role_words
-from etl.spans import overlaps
+from etl.spans import entities, overlaps, sentences
 
 
 def org_key(name: str) -> str:
@@ -125,7 +125,7 @@ def add_grammar_roles(doc: Doc, refs: list[PersonRef], events: EventsResult, ex:
             have.add((pa.event_local_id, pa.person_local_id, pa.role))
             kept.append(pa)
     ex.participations = kept
-    sents = list(doc.sents)
+    sents = list(sentences(doc))
     # the type of the event each sentence is about: its focus, else the story's main event
     types = {s.start: events.events[ev].type for s in sents if (ev := events.focus.get(s.start) or events.main)}
     starts = [s.start for s in sents]
@@ -184,13 +184,14 @@ def extract_article(doc: Doc, article: Article) -> Extraction:
         p.evidence: p.person_local_id for p in ex.participations if p.role in ("speaker", "presenter", "trainer")
     }
     last_speaker: str | None = None
+    text = doc.text  # built anew on every access
     for fig in find_figures(
-        doc, taken + [(e.start, e.end) for e in doc.ents if e.label_ in ("ORG", "FAC", "WORK_OF_ART")]
+        doc, taken + [(e.start, e.end) for e in entities(doc) if e.label_ in ("ORG", "FAC", "WORK_OF_ART")]
     ):
         evidence = fig.sentence.text.strip()
         last_speaker = speakers.get(
             evidence,
-            last_speaker if "\n\n" not in doc.text[fig.sentence.start_char - 3 : fig.sentence.start_char] else None,
+            last_speaker if "\n\n" not in text[fig.sentence.start_char - 3 : fig.sentence.start_char] else None,
         )
         ex.figures.append(
             FigureRec(

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from etl.lexicon import APPROX_CUES, CURRENCIES, MONTHS, NUMBER_WORDS, SCALE_WORDS, TIME_UNITS
-from etl.spans import is_headline_stamp
+from etl.spans import is_headline_stamp, sentences
 
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
 _HYPHEN_COUNT = re.compile(r"^(\w+)-(\w+)$")
@@ -135,13 +135,18 @@ def _number_of(doc: Doc, at: int, sent: Span) -> tuple[str | None, str | None]:
 def find_figures(doc: Doc, name_ranges: list[tuple[int, int]]) -> list[Figure]:
     """Every reported quantity in the doc, with its unit, approximation flag and subject."""
     found: list[Figure] = []
-    i = 0
-    while i < len(doc):
+    for sent in sentences(doc):
+        if not is_headline_stamp(sent.text):
+            found.extend(_figures_in(doc, sent, name_ranges))
+    return found
+
+
+def _figures_in(doc: Doc, sent: Span, name_ranges: list[tuple[int, int]]) -> list[Figure]:
+    """The reported quantities of one sentence."""
+    found: list[Figure] = []
+    i = sent.start
+    while i < sent.end:
         tok = doc[i]
-        sent = tok.sent
-        if is_headline_stamp(sent.text):
-            i = sent.end
-            continue
         hyphen = _HYPHEN_COUNT.match(tok.text)
         if hyphen and hyphen[1].lower() in NUMBER_WORDS and tok.pos_ in ("ADJ", "NOUN"):
             unit = hyphen[2].lower()
@@ -164,7 +169,7 @@ def find_figures(doc: Doc, name_ranges: list[tuple[int, int]]) -> list[Figure]:
             i += 1
             continue
         j = i
-        while j < len(doc) and (
+        while j < sent.end and (
             _is_number_token(doc[j])
             or (
                 doc[j].lower_ == "and"

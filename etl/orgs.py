@@ -26,6 +26,7 @@ from etl.spans import (
     lower,
     name_runs,
     overlaps,
+    sentences,
     strip_the,
 )
 
@@ -209,7 +210,7 @@ def _descriptor_names(doc: Doc, taken: list[tuple[int, int]]) -> list[OrgSpan]:
 def _enumerated(doc: Doc, taken: list[tuple[int, int]]) -> list[OrgSpan]:
     """'groups, such as A, B, C' and 'A, B and C TV channels': each listed name is a body."""
     found: list[OrgSpan] = []
-    for sent in doc.sents:
+    for sent in sentences(doc):
         toks = list(sent)
         for k, tok in enumerate(toks):
             if tok.lower_ != "such" or k + 1 >= len(toks) or toks[k + 1].lower_ != "as":
@@ -332,7 +333,7 @@ def _inside_a_title(doc: Doc, org: Span) -> bool:
 def find_orgs(doc: Doc, people: list[tuple[int, int]]) -> list[OrgSpan]:
     """Every organisation span in the doc, longest first where they overlap."""
     found: list[OrgSpan] = []
-    for sent in doc.sents:
+    for sent in sentences(doc):
         for whole in name_runs(sent):
             for run in _split_run(whole, people):
                 org = org_from_run(run)

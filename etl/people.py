@@ -10,6 +10,8 @@ from spacy.tokens import Doc, Span, Token
 from etl.lexicon import COUNTRIES, HONORIFICS, MONTHS, ORG_HEADS, SPEECH_VERBS
 from etl.spans import (
     QUOTE_CHARS,
+    entities,
+    entity_at,
     in_quotes,
     is_cap,
     is_event_head,
@@ -18,6 +20,7 @@ from etl.spans import (
     lower,
     name_runs,
     overlaps,
+    sentences,
 )
 
 _INITIAL = re.compile(r"^[A-ZÇŞÖÜİƏĞ]\.$")
@@ -117,7 +120,7 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 
 def _after_place(doc: Doc, start: int, end: int) -> int:
     """'New Zealand Tantowi Yahya': skip a place the model marks at the front of a longer name."""
-    ent = next((e for e in doc.ents if e.start <= start < e.end), None)
+    ent = entity_at(doc, start)
     if ent is not None and ent.label_ in _PLACE_LABELS and end - ent.end >= 2:
         return ent.end
     return start
@@ -143,12 +146,12 @@ def find_people(doc: Doc) -> list[PersonSpan]:
     """Every full person name (two or more words) in the doc."""
     quoted = in_quotes(doc)
     found: list[tuple[int, int]] = []
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ == "PERSON":
             cleaned = _clean(doc, ent.start, ent.end)
             if cleaned:
                 found.append(cleaned)
-    for sent in doc.sents:
+    for sent in sentences(doc):
         for run in name_runs(sent):
             found.extend(_names_in_run(run))
     places = _place_names(doc)
@@ -183,8 +186,8 @@ def _place_names(doc: Doc) -> set[str]:
     itself settles it elsewhere ("in New Zealand", "Karnataka, Kerala, Tamil Nadu and ...", "the Tamil
     Nadu government").
     """
-    located = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC") and _located(e)}
-    persons = [e for e in doc.ents if e.label_ == "PERSON"]
+    located = {e.text for e in entities(doc) if e.label_ in ("GPE", "LOC") and _located(e)}
+    persons = [e for e in entities(doc) if e.label_ == "PERSON"]
     return (located - {e.text for e in persons}) | {e.text for e in persons if _used_as_place(e)}
 
 
@@ -316,8 +319,9 @@ def short_forms(doc: Doc, people: list[PersonSpan], taken: list[tuple[int, int]]
         by_last.setdefault(words[-1].lower(), set()).add(p.name)
         by_first.setdefault(words[0].lower(), set()).add(p.name)
     out = []
+    taken_tokens = {i for start, end in taken for i in range(start, end)}
     for tok in doc:
-        if not is_cap(tok) or any(overlaps((tok.i, tok.i + 1), t) for t in taken):
+        if tok.i in taken_tokens or not is_cap(tok):
             continue
         key = lower(tok).lower()
         prev = doc[tok.i - 1] if tok.i > 0 else None

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from etl.events import EventsResult, PersonRef
 from etl.lexicon import COUNTRIES, ROLE_VERBS, SPEECH_VERBS
-from etl.spans import is_cap, is_title_word
+from etl.spans import is_cap, is_title_word, sentences
 
 _TITLE_POS = frozenset({"DET", "PROPN", "NOUN", "ADJ", "ADP", "PUNCT", "CCONJ", "PART"})
 _PRESENT_NOUNS = frozenset({"presentation", "presentations", "report", "reports", "lecture"})
@@ -218,7 +218,7 @@ def _governing_verb(tok: Token) -> Token | None:
 def participations(doc: Doc, people: list[PersonRef], events: EventsResult) -> list[tuple[str, str, str, str, str]]:
     """(event local id, person name, role, evidence, rule) for every person the text shows taking part."""
     out: list[tuple[str, str, str, str, str]] = []
-    for sent in doc.sents:
+    for sent in sentences(doc):
         focus = events.focus.get(sent.start)
         in_sent = [p for p in people if sent.start <= p.start < sent.end]
         for ev_id, ev in events.events.items():

@@ -88,6 +88,30 @@ def is_country(text: str) -> bool:
     return text.strip() in COUNTRIES
 
 
+def sentences(doc: Doc) -> tuple[Span, ...]:
+    """The doc's sentences, built once per doc (`doc.sents` walks the whole doc on every access)."""
+    cached = doc.user_data.get("sentences")
+    if cached is None:
+        cached = doc.user_data["sentences"] = tuple(doc.sents)
+    return cached
+
+
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """The model's entities, built once per doc (`doc.ents` makes new spans on every access)."""
+    cached = doc.user_data.get("entities")
+    if cached is None:
+        cached = doc.user_data["entities"] = tuple(doc.ents)
+    return cached
+
+
+def entity_at(doc: Doc, i: int) -> Span | None:
+    """The entity covering token `i`, or None."""
+    index = doc.user_data.get("entity_index")
+    if index is None:
+        index = doc.user_data["entity_index"] = {t: e for e in entities(doc) for t in range(e.start, e.end)}
+    return index.get(i)
+
+
 def in_quotes(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges [start, end) of text between matching quotes, quotes excluded (computed once per doc)."""
     cached = doc.user_data.get("in_quotes")
@@ -120,8 +144,19 @@ def _run_breaker(tok: Token) -> bool:
     return (tok.pos_ in ("VERB", "AUX") and tok.tag_ != "VBN") or tok.lower_ in HEADLINE_VERBS
 
 
-def name_runs(sent: Span) -> Iterator[Span]:
-    """Maximal runs of capitalised tokens joined by name connectors ('of', 'and', '&', '-')."""
+def name_runs(sent: Span) -> list[Span]:
+    """Maximal runs of capitalised tokens joined by name connectors ('of', 'and', '&', '-').
+
+    People, bodies and events all read them, so each sentence's runs are found once per doc.
+    """
+    cache = sent.doc.user_data.setdefault("name_runs", {})
+    key = (sent.start, sent.end)
+    if key not in cache:
+        cache[key] = list(_runs(sent))
+    return list(cache[key])
+
+
+def _runs(sent: Span) -> Iterator[Span]:
     doc = sent.doc
     i = sent.start
     while i < sent.end:

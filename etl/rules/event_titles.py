@@ -20,7 +20,7 @@ from spacy.vocab import Vocab
 from etl.event_cues import EventCue, event_type
 from etl.orgs import clean_name
 from etl.rules.lead_event import EventWords, event_words
-from etl.spans import in_quotes, is_cap, overlaps
+from etl.spans import entity_at, in_quotes, is_cap, overlaps
 
 # Small words a title may hold between its capitalised words ("Bangladesh in Frames", "Sounds of the Sea").
 _TITLE_GLUE = frozenset({"in", "of", "the", "and", "for", "to", "on", "at", "a", "an", "&", "-", ":", "'s", "’s"})
@@ -86,8 +86,8 @@ def _title_span(doc: Doc, head: Token, stop: int) -> tuple[int, int] | None:
     if any(not (is_cap(t) or t.lower_ in _TITLE_GLUE or t.like_num) for t in tokens):
         return None
     end = tokens[-1].i + 1
-    ents = [e for e in doc.ents if e.start <= start and e.end >= end]
-    if ents and ents[0].label_ in _NOT_TITLES:
+    ent = entity_at(doc, start)
+    if ent is not None and ent.start <= start and ent.end >= end and ent.label_ in _NOT_TITLES:
         return None
     return start, end
 

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from etl import dates
 from etl.lexicon import EVENT_HEADS, NUMBER_WORDS
 from etl.records import EventRec
+from etl.spans import sentences
 
 EVENTS_FILE = Path(__file__).with_name("events.yaml")
 _LEAD_SENTENCES = 6
@@ -190,7 +191,7 @@ def lead_event(doc: Doc, published: date | None, taken: set[int] | None = None) 
     """The event the story's lead reports (its first event noun or event verb), or None."""
     words = event_words()
     taken = taken or set()
-    sents = [s for s in doc.sents if s.text.strip()][:_LEAD_SENTENCES]
+    sents = [s for s in sentences(doc) if s.text.strip()][:_LEAD_SENTENCES]
     if not sents:
         return None
     headline = sents[0] if not sents[0].text.strip().endswith((".", "!", "?", "”", '"')) else None

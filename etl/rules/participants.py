@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from etl.rules.words import RoleWords, role_words
+from etl.spans import sentences
 
 BY_EVENT = "by_event"  # a verb class whose role is the event type's (roles.yaml)
 # Dependencies that keep a token in the same noun phrase as the slot: lists, appositions, name parts.
@@ -198,7 +199,7 @@ class _Finder:
             for i in range(person.start, person.end):
                 self.owner[i] = index
         self.hits: list[RoleHit] = []
-        self.sents = list(doc.sents)
+        self.sents = list(sentences(doc))
         self.sent_start = [0] * len(doc)  # token -> start of its sentence, computed once
         for sent in self.sents:
             for i in range(sent.start, sent.end):
