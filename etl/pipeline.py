@@ -12,14 +12,14 @@ from spacy.language import Language
 
 from etl.curation import CurationReport, apply_curation
 from etl.curation_file import Entry, read_curation
-from etl.extract import extract_article
+from etl.extraction.article import extract_article
+from etl.extraction.spans import line_break_sentences  # noqa: F401  (registers the component)
 from etl.load import build_tables, write_database
 from etl.nlp import load_nlp
 from etl.reader import article_files, read_article
 from etl.records import Article, Extraction
 from etl.resolve import Resolved, fold, resolve
 from etl.settings import curation_path, disabled_rules
-from etl.spans import line_break_sentences  # noqa: F401  (registers the component)
 from etl.suggest import merge_suggestions, with_status
 
 Progress = Callable[[int, int, str], None]

@@ -8,8 +8,8 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
-from etl.events import norm_name
-from etl.lexicon import COUNTRIES
+from etl.extraction.events import norm_name
+from etl.extraction.lexicon import COUNTRIES
 from etl.records import EventRec, Extraction
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from etl.extract import extract_article
+from etl.extraction.article import extract_article
 from etl.nlp import load_nlp
 from etl.pipeline import build, prepare
 from etl.reader import parse_article

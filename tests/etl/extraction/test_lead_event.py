@@ -1,10 +1,10 @@
-"""The lead event (etl/rules/lead_event.py) and its dates, on invented stories."""
+"""The lead event (etl/extraction/lead_event.py) and its dates, on invented stories."""
 
 from datetime import date
 
 import pytest
 
-from etl.dates import relative_day
+from etl.extraction.dates import relative_day
 
 FRIDAY = date(2024, 7, 19)
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from etl.lexicon import MONTHS
+from etl.extraction.lexicon import MONTHS
 
 # Cyrillic letters that look Latin ("Deс." with a Cyrillic 'с') are common in copy-pasted news.
 _CONFUSABLES = str.maketrans("асеорхуАСЕОРХВМТКН", "aceopxyACEOPXBMTKH")

@@ -13,8 +13,8 @@ from datetime import date
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
 
-from etl import dates
-from etl.event_cues import (
+from etl.extraction import dates
+from etl.extraction.event_cues import (
     CHILD_TYPES,
     END_VERBS,
     FUTURE,
@@ -27,13 +27,13 @@ from etl.event_cues import (
     quoted_events,
     venue_in,
 )
-from etl.headlines import headline, link_pending_parents
-from etl.lexicon import EVENT_HEADS, ORDINALS
+from etl.extraction.event_parts import name_parts, part_phrase
+from etl.extraction.event_titles import titled_events
+from etl.extraction.headlines import headline, link_pending_parents
+from etl.extraction.lead_event import lead_event
+from etl.extraction.lexicon import EVENT_HEADS, ORDINALS
+from etl.extraction.spans import is_headline_stamp, sentences
 from etl.records import EventRec
-from etl.rules.event_parts import name_parts, part_phrase
-from etl.rules.event_titles import titled_events
-from etl.rules.lead_event import lead_event
-from etl.spans import is_headline_stamp, sentences
 
 _LEAD_SPAN = 3  # headline and the first two sentences: where a story says what happened
 CONTAINER_TYPES = frozenset({"forum", "festival", "other", "training", "meeting"})

@@ -1,4 +1,4 @@
-"""People's names (etl/people.py): what the model misses or misreads, settled by the story's own words."""
+"""People's names (etl/extraction/people.py): what the model misses or misreads, settled by the story's own words."""
 
 import pytest
 

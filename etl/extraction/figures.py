@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from etl.lexicon import APPROX_CUES, CURRENCIES, MONTHS, NUMBER_WORDS, SCALE_WORDS, TIME_UNITS
-from etl.spans import is_headline_stamp, sentences
+from etl.extraction.lexicon import APPROX_CUES, CURRENCIES, MONTHS, NUMBER_WORDS, SCALE_WORDS, TIME_UNITS
+from etl.extraction.spans import is_headline_stamp, sentences
 
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
 _HYPHEN_COUNT = re.compile(r"^(\w+)-(\w+)$")

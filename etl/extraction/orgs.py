@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from etl.lexicon import (
+from etl.extraction.lexicon import (
     ACRONYM_PART_WORDS,
     COUNTRIES,
     MEDIUM_WORDS,
@@ -16,7 +16,7 @@ from etl.lexicon import (
     ORG_KINDS,
     SUBUNIT_HEADS,
 )
-from etl.spans import (
+from etl.extraction.spans import (
     QUOTE_CHARS,
     in_quotes,
     is_cap,

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from etl.dates import find_dates, resolve
+from etl.extraction.dates import find_dates, resolve
 
 
 @pytest.mark.parametrize(

@@ -17,10 +17,10 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from etl.event_cues import EventCue, event_type
-from etl.orgs import clean_name
-from etl.rules.lead_event import EventWords, event_words
-from etl.spans import entity_at, in_quotes, is_cap, overlaps
+from etl.extraction.event_cues import EventCue, event_type
+from etl.extraction.lead_event import EventWords, event_words
+from etl.extraction.orgs import clean_name
+from etl.extraction.spans import entity_at, in_quotes, is_cap, overlaps
 
 # Small words a title may hold between its capitalised words ("Bangladesh in Frames", "Sounds of the Sea").
 _TITLE_GLUE = frozenset({"in", "of", "the", "and", "for", "to", "on", "at", "a", "an", "&", "-", ":", "'s", "’s"})
@@ -67,7 +67,7 @@ def _matcher(vocab: Vocab) -> DependencyMatcher:
 
 def _doc_matches(doc: Doc) -> list[tuple[int, list[int]]]:
     """The matcher's hits over the whole doc, computed once per doc (sentences are matched many times)."""
-    key = "etl.rules.event_titles"
+    key = "etl.extraction.event_titles"
     if key not in doc.user_data:
         doc.user_data[key] = _matcher(doc.vocab)(doc)
     return doc.user_data[key]

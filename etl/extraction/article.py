@@ -7,15 +7,15 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc
 
-from etl.events import EventsResult, PersonRef, extract_events
-from etl.figures import find_figures
-from etl.orgs import OrgSpan, find_orgs, org_country, org_kind
-from etl.people import find_people, short_forms
+from etl.extraction.events import EventsResult, PersonRef, extract_events
+from etl.extraction.figures import find_figures
+from etl.extraction.orgs import OrgSpan, find_orgs, org_country, org_kind
+from etl.extraction.participants import find_roles
+from etl.extraction.people import find_people, short_forms
+from etl.extraction.spans import entities, overlaps, sentences
+from etl.extraction.titles_and_roles import participations, title_of
+from etl.extraction.words import role_words
 from etl.records import Article, Extraction, FigureRec, Mention, OrgRec, ParticipationRec, PersonRec
-from etl.roles import participations, title_of
-from etl.rules.participants import find_roles
-from etl.rules.words import role_words
-from etl.spans import entities, overlaps, sentences
 
 
 def org_key(name: str) -> str:

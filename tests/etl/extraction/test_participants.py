@@ -1,13 +1,13 @@
-"""Grammar rules for who took part and how (etl/rules/participants.py), each on invented sentences."""
+"""Grammar rules for who took part and how (etl/extraction/participants.py), each on invented sentences."""
 
 from dataclasses import dataclass
 
 import pytest
 import yaml
 
-from etl.people import find_people
-from etl.rules.participants import find_roles
-from etl.rules.words import ROLES_FILE, WordClassError, parse_role_words
+from etl.extraction.participants import find_roles
+from etl.extraction.people import find_people
+from etl.extraction.words import ROLES_FILE, WordClassError, parse_role_words
 
 pytestmark = pytest.mark.slow
 

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from etl import dates
-from etl.event_cues import (
+from etl.extraction import dates
+from etl.extraction.event_cues import (
     CHILD_TYPES,
     END_VERBS,
     FUTURE,
@@ -28,10 +28,10 @@ from etl.event_cues import (
     quoted_events,
     venue_in,
 )
-from etl.spans import is_event_head
+from etl.extraction.spans import is_event_head
 
 if TYPE_CHECKING:
-    from etl.events import _Builder
+    from etl.extraction.events import _Builder
 
 _PARENT_TYPES = ("forum", "festival", "other")
 _KIND_WORDS = frozenset(

@@ -16,8 +16,8 @@ import re
 
 from spacy.tokens import Token
 
+from etl.extraction.lead_event import event_words
 from etl.records import EventRec
-from etl.rules.lead_event import event_words
 
 # "of this edition", "of the 19th edition": a reference to the parent, replaced by its name.
 _EDITION_REF = re.compile(r"\s+of\s+(?:this|the|its)\s+(?:\w+\s+)?edition$", re.I)

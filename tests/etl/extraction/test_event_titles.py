@@ -1,4 +1,4 @@
-"""Titled events (etl/rules/event_titles.py) and parts named after their event (event_parts.py)."""
+"""Titled events (etl/extraction/event_titles.py) and parts named after their event (event_parts.py)."""
 
 import pytest
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from etl.lexicon import COUNTRIES, HONORIFICS, MONTHS, ORG_HEADS, SPEECH_VERBS
-from etl.spans import (
+from etl.extraction.lexicon import COUNTRIES, HONORIFICS, MONTHS, ORG_HEADS, SPEECH_VERBS
+from etl.extraction.spans import (
     QUOTE_CHARS,
     entities,
     entity_at,

@@ -25,8 +25,8 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
-from etl.rules.words import RoleWords, role_words
-from etl.spans import sentences
+from etl.extraction.spans import sentences
+from etl.extraction.words import RoleWords, role_words
 
 BY_EVENT = "by_event"  # a verb class whose role is the event type's (roles.yaml)
 # Dependencies that keep a token in the same noun phrase as the slot: lists, appositions, name parts.
@@ -40,7 +40,7 @@ _SPEAKING_ROLES = frozenset(
 
 
 class PersonLike(Protocol):
-    """A person named at tokens [start, end) (etl.events.PersonRef fits)."""
+    """A person named at tokens [start, end) (etl.extraction.events.PersonRef fits)."""
 
     start: int
     end: int

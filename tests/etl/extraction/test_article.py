@@ -2,7 +2,7 @@
 
 import pytest
 
-from etl.figures import parse_number
+from etl.extraction.figures import parse_number
 
 pytestmark = pytest.mark.slow
 

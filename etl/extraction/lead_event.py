@@ -16,10 +16,10 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Doc, Span, Token
 
-from etl import dates
-from etl.lexicon import EVENT_HEADS, NUMBER_WORDS
+from etl.extraction import dates
+from etl.extraction.lexicon import EVENT_HEADS, NUMBER_WORDS
+from etl.extraction.spans import sentences
 from etl.records import EventRec
-from etl.spans import sentences
 
 EVENTS_FILE = Path(__file__).with_name("events.yaml")
 _LEAD_SENTENCES = 6

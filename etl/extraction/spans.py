@@ -8,7 +8,15 @@ from collections.abc import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from etl.lexicon import COUNTRIES, EVENT_HEADS, HEADLINE_VERBS, MONTHS, NON_NAME_STARTERS, ORG_HEADS, TITLE_WORDS
+from etl.extraction.lexicon import (
+    COUNTRIES,
+    EVENT_HEADS,
+    HEADLINE_VERBS,
+    MONTHS,
+    NON_NAME_STARTERS,
+    ORG_HEADS,
+    TITLE_WORDS,
+)
 
 CONNECTORS = frozenset({"of", "and", "for", "the", "on", "&", "in", "de", "du", "la", "al", "van", "von", "'s", "’s"})
 QUOTE_CHARS = '"“”«»„'

@@ -87,6 +87,6 @@ def parse_role_words(data: dict, path: Path = ROLES_FILE) -> RoleWords:
 
 @lru_cache(maxsize=1)
 def role_words() -> RoleWords:
-    """The project's role word classes from `etl/rules/roles.yaml`."""
+    """The project's role word classes from `etl/extraction/roles.yaml`."""
     with ROLES_FILE.open(encoding="utf-8") as fh:
         return parse_role_words(yaml.safe_load(fh), ROLES_FILE)

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from etl.events import EventsResult, PersonRef
-from etl.lexicon import COUNTRIES, ROLE_VERBS, SPEECH_VERBS
-from etl.spans import is_cap, is_title_word, sentences
+from etl.extraction.events import EventsResult, PersonRef
+from etl.extraction.lexicon import COUNTRIES, ROLE_VERBS, SPEECH_VERBS
+from etl.extraction.spans import is_cap, is_title_word, sentences
 
 _TITLE_POS = frozenset({"DET", "PROPN", "NOUN", "ADJ", "ADP", "PUNCT", "CCONJ", "PART"})
 _PRESENT_NOUNS = frozenset({"presentation", "presentations", "report", "reports", "lecture"})

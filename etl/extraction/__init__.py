@@ -1,0 +1,16 @@
+"""Extraction: one parsed article -> an Extraction (people, bodies, events, roles, figures).
+
+The modules are the pipeline's components, in the order `article.extract_article` runs them:
+
+- `people`, `orgs`: names of people and organisations (`spans` holds the shared token tests);
+- `titles_and_roles`: each person's title and body, and roles stated next to a name;
+- `events`, with `event_cues`, `event_titles`, `event_parts`, `headlines`, `lead_event` and `dates`:
+  events, their hierarchy, dates and venues;
+- `participants`: who took part and how, from the grammar (spaCy DependencyMatcher rules);
+- `figures`: reported quantities.
+
+Word classes are data files beside the modules: `lexicon.yaml` (the genre's general vocabulary),
+`roles.yaml` (verbs and nouns of taking part) and `events.yaml` (event nouns, verbs and title cues).
+Each rule has a name, stored with what it found; `tests/etl/extraction/` has the sentences each rule
+is tested on.
+"""
