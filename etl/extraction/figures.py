@@ -37,6 +37,8 @@ def parse_number(words: list[str]) -> float | None:
             current = float(word.replace(",", ""))
         elif word in NUMBER_WORDS:
             current = (current or 0) + NUMBER_WORDS[word] if word != "hundred" else (current or 1) * 100
+        elif (compound := _compound_number(word)) is not None:
+            current = (current or 0) + compound
         elif word in SCALE_WORDS and current is not None:
             total += current * SCALE_WORDS[word]
             current = None
@@ -47,8 +49,32 @@ def parse_number(words: list[str]) -> float | None:
     return total if total or current == 0 else None
 
 
+_YEAR_DETERMINERS = frozenset({"the", "this", "that", "its", "their", "'s", "’s"})
+
+
 def _is_number_token(tok: Token) -> bool:
-    return bool(_DIGITS.match(tok.text)) or tok.lower_ in NUMBER_WORDS or tok.lower_ in SCALE_WORDS
+    return (
+        bool(_DIGITS.match(tok.text))
+        or tok.lower_ in NUMBER_WORDS
+        or tok.lower_ in SCALE_WORDS
+        or _compound_number(tok.lower_) is not None
+    )
+
+
+def _tens_hyphen(doc: Doc, j: int) -> bool:
+    """The hyphen of 'Fifty-nine' when the tokenizer splits it: a tens word, '-', a units word."""
+    if not (0 < j < len(doc) - 1 and doc[j].text == "-" and not doc[j].whitespace_):
+        return False
+    return _compound_number(f"{doc[j - 1].lower_}-{doc[j + 1].lower_}") is not None
+
+
+def _compound_number(word: str) -> int | None:
+    """'fifty-nine' -> 59: a tens word and a units word joined by a hyphen."""
+    tens, _, units = word.partition("-")
+    tens_value, units_value = NUMBER_WORDS.get(tens, 0), NUMBER_WORDS.get(units, 0)
+    if units and tens_value % 10 == 0 and 20 <= tens_value <= 90 and 1 <= units_value <= 9:
+        return tens_value + units_value
+    return None
 
 
 def _excluded(tok: Token, taken_names: list[tuple[int, int]]) -> bool:
@@ -64,8 +90,12 @@ def _excluded(tok: Token, taken_names: list[tuple[int, int]]) -> bool:
         return True
     if nxt is not None and nxt.lower_.rstrip(".") in MONTHS:
         return True
-    if re.match(r"^(1[89]|20)\d{2}$", tok.text) and not _followed_by_count_noun(tok):
-        return True  # a year
+    if re.match(r"^(1[89]|20)\d{2}$", tok.text) and (
+        not _followed_by_count_noun(tok) or (prev is not None and prev.lower_ in _YEAR_DETERMINERS)
+    ):
+        return True  # a year: "in 2019", "the 2014 judges"
+    if tok.is_alpha and (_tens_hyphen(doc, tok.i - 1) or _tens_hyphen(doc, tok.i + 1)):
+        return False  # "Fifty-nine": a number word, not a range such as "2022-2026"
     if (prev is not None and prev.text in ("-", "–") and not prev.whitespace_) or (
         nxt is not None and nxt.text in ("-", "–") and not tok.whitespace_ and doc[tok.i + 2].like_num
         if tok.i + 2 < len(doc)
@@ -177,9 +207,11 @@ def _figures_in(doc: Doc, sent: Span, name_ranges: list[tuple[int, int]]) -> lis
                 and doc[j + 1].lower_ in NUMBER_WORDS
                 and doc[j - 1].lower_ == "hundred"
             )
+            or _tens_hyphen(doc, j)
         ):
             j += 1
         words = [t.text for t in doc[i:j] if t.lower_ != "and"]
+        words = " ".join(words).replace(" - ", "-").split()  # "Fifty - nine" -> "Fifty-nine"
         value = parse_number(words)
         if value is None:
             i = j

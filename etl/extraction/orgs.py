@@ -77,10 +77,20 @@ def org_country(name: str) -> str | None:
     return None
 
 
+_TRAILING_DAY = re.compile(
+    r"\s+(?:on|in)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december)\b.*$",
+    re.I,
+)
+_TRAILING_CONNECTOR = re.compile(r"(?:\s+(?:and|of|the|&|for|on|in))+$", re.I)
+
+
 def clean_name(text: str) -> str:
-    """A name without quote marks and doubled spaces."""
+    """A name without quote marks, doubled spaces, a trailing 'and'/'of' or a trailing 'on Wednesday'."""
     text = "".join(c for c in text if c not in QUOTE_CHARS)
-    return re.sub(r"\s+", " ", text).strip(" ,.;:")
+    text = re.sub(r"\s+", " ", text).strip(" ,.;:")
+    text = _TRAILING_DAY.sub("", text)
+    return _TRAILING_CONNECTOR.sub("", text).strip(" ,.;:")
 
 
 def _segments(run: Span) -> list[Span]:
@@ -360,7 +370,14 @@ def find_orgs(doc: Doc, people: list[tuple[int, int]]) -> list[OrgSpan]:
     found = _attach_acronyms(doc, found)
     found.extend(_acronyms(doc, [o.span for o in found]))
     found.extend(_source_outlets(doc, [o.span for o in found]))
-    return _dedupe(found)
+    return _dedupe([o for o in found if not _dateline(doc, o.start, o.end)])
+
+
+def _dateline(doc: Doc, start: int, end: int) -> bool:
+    """'MINSK, APR 6:', 'KUWAIT:': the place a wire story is filed from, in capitals at a paragraph start."""
+    opens_paragraph = start == 0 or "\n" in doc[start - 1].text_with_ws
+    capitals = all(t.text.isupper() or not t.is_alpha for t in doc[start:end])
+    return opens_paragraph and capitals and end < len(doc) and doc[end].text in (",", ":", "(", "—", "–", "-")
 
 
 def _attach_acronyms(doc: Doc, found: list[OrgSpan]) -> list[OrgSpan]:

@@ -211,3 +211,21 @@ def test_the_minister_refers_back_to_the_one_minister(extract):
 def test_the_minister_is_not_guessed_between_two_ministers(extract):
     ex = extract("Minister of Culture Ilse Varga met Minister of Education Juris Kalns. The minister praised the fair.")
     assert not any(m.text == "The minister" for m in ex.mentions)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The library was given ₹68 lakh to improve its services.", 6_800_000),
+        ("The finalists polled seven crore votes in all.", 70_000_000),
+        ("Fifty-nine young dancers became laureates.", 59),
+    ],
+)
+def test_indian_scales_and_hyphenated_numbers(extract, sentence, value):
+    assert value in [f.value for f in extract(sentence).figures]
+
+
+@pytest.mark.slow
+def test_a_year_before_a_noun_is_not_a_count(extract):
+    assert extract("She thanked the 2014 judges led by the chair.").figures == []
