@@ -32,6 +32,7 @@ from etl.extraction.event_titles import titled_events
 from etl.extraction.headlines import headline, link_pending_parents
 from etl.extraction.lead_event import lead_event
 from etl.extraction.lexicon import EVENT_HEADS, ORDINALS
+from etl.extraction.meetings import meetings_and_visits
 from etl.extraction.spans import is_headline_stamp, sentences
 from etl.records import EventRec
 
@@ -248,7 +249,7 @@ def _body_sentence(b: _Builder, sent: Span, people: list[PersonRef], orgs: list[
     cues += named_events(sent, org_ranges + [(c.start, c.end) for c in cues])
     forum = b.events[b.last_by_type["forum"]].name if "forum" in b.last_by_type else None
     cues += described_events(sent, [(c.start, c.end) for c in cues], forum)
-    cues += _meetings_and_visits(b, sent, people)
+    cues += meetings_and_visits(b, sent, people)
     cues = [c for c in cues if not names_the_same(c, cues)]
     new_ids: list[str] = []
     ref_ids: list[str] = []
@@ -342,6 +343,9 @@ def _quoted(sent: Span, cue: EventCue) -> bool:
     return cue.start > 0 and sent.doc[cue.start - 1].text in '"“«'
 
 
+_UNTIL = re.compile(r"\b(?:until|till|through|runs? to|lasts? to)\s*$", re.I)
+
+
 def _dates_and_venue(
     b: _Builder, sent: Span, new_ids: list[str], ref_ids: list[str], orgs: list[tuple[int, int, str]]
 ) -> None:
@@ -359,8 +363,10 @@ def _dates_and_venue(
     if mentions and not future:
         mention = mentions[0]
         if targets:
+            # "will display works until Mar 15": the date closes the event, it does not open it
+            closes = ends or bool(_UNTIL.search(text[: mention.start_char]))
             for local_id in targets[:1]:
-                b.set_dates(b.events[local_id], mention, text, ends)
+                b.set_dates(b.events[local_id], mention, text, closes)
         elif not mention.is_range and ref_ids:
             start, _, precision = dates.resolve(mention, b.published, b.year_hint)
             if precision == "day":
@@ -417,75 +423,3 @@ def _update_focus(b: _Builder, new_ids: list[str], ref_ids: list[str], speaker_i
         return
     if b.focus is None and b.result.main:
         b.focus = b.result.main
-
-
-def _meetings_and_visits(b: _Builder, sent: Span, people: list[PersonRef]) -> list[EventCue]:
-    """'A met with B', 'her meeting with B', 'their meeting', 'her visit to Vilnius'."""
-    in_sent = [p for p in people if sent.start <= p.start < sent.end]
-    cues = []
-    doc = sent.doc
-    subject = _last_subject(b)
-    for tok in sent:
-        if tok.lemma_ == "meet" and tok.pos_ == "VERB" and len(in_sent) >= 1:
-            before = [p.name for p in in_sent if p.end <= tok.i]
-            after = [p.name for p in in_sent if p.start > tok.i]
-            host = before[-1] if before else _visitor(b) or subject
-            if host and after:
-                cues.append(_meeting(host, after[0], tok.i))
-        elif tok.lower_ == "meeting" and tok.pos_ == "NOUN":
-            poss = next((c.lower_ for c in tok.children if c.dep_ == "poss"), "")
-            after = [p.name for p in in_sent if p.start > tok.i and p.start - tok.i < 20]
-            with_ = any(c.lower_ == "with" for c in tok.children)
-            if poss == "their":
-                before = [p.name for p in in_sent if p.end <= tok.i]
-                if len(before) >= 2:
-                    cues.append(
-                        EventCue(
-                            f"Meeting of {before[-2]} and {before[-1]}",
-                            "meeting",
-                            tok.i,
-                            tok.i + 1,
-                            people=tuple(before[-2:]),
-                            rule="meeting_of",
-                        )
-                    )
-            elif with_ and after and (subject or poss in ("her", "his")):
-                host = _visitor(b) or subject or ""
-                if host and host != after[0]:
-                    cues.append(_meeting(host, after[0], tok.i))
-        elif tok.lower_ == "visit" and tok.pos_ == "NOUN":
-            place = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"), None)
-            obj = next((c for c in place.children if c.dep_ == "pobj"), None) if place is not None else None
-            who = [p.name for p in in_sent] or ([subject] if subject else [])
-            if obj is not None and who and doc[obj.i].ent_type_ == "GPE":
-                cues.append(
-                    EventCue(
-                        f"{who[0]}'s visit to {obj.text}",
-                        "visit",
-                        tok.i,
-                        tok.i + 1,
-                        people=(who[0],),
-                        venue=obj.text,
-                        rule="visit_to",
-                    )
-                )
-    if cues:
-        b.subject = cues[0].people[0] if cues[0].people else b.subject
-    elif in_sent and in_sent[0].start - sent.start < 6:
-        b.subject = in_sent[0].name
-    return cues
-
-
-def _visitor(b: _Builder) -> str | None:
-    """The person whose visit the story follows: the host of the meetings it reports."""
-    visit = b.last_by_type.get("visit")
-    name = b.events[visit].name if visit else ""
-    return name.split("'s visit")[0] if "'s visit" in name else None
-
-
-def _last_subject(b: _Builder) -> str | None:
-    return b.subject
-
-
-def _meeting(host: str, guest: str, at: int) -> EventCue:
-    return EventCue(f"Meeting of {host} and {guest}", "meeting", at, at + 1, people=(host, guest), rule="meeting_of")
