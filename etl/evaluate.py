@@ -9,6 +9,7 @@ matches when it is contained in the longer one. Each gold record matches at most
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 import unicodedata
@@ -18,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-from rapidfuzz import fuzz
 
 from etl.errors import EtlError
 
@@ -74,7 +74,8 @@ def normalise(text: str | None) -> str:
 
 
 def _similar(a: str, b: str, threshold: float) -> bool:
-    return a == b or fuzz.ratio(a, b) >= threshold * 100
+    # difflib's ratio, as the shared referee (score.py) computes it: rapidfuzz's differs by a few points
+    return a == b or difflib.SequenceMatcher(None, a, b).ratio() >= threshold
 
 
 def _contained(a: str, b: str, min_words: int) -> bool:
@@ -126,11 +127,22 @@ def dated_alike(gold_start: str | None, got_start: str | None, precision: str | 
     return len(gold_start) <= keep and got_start[:keep] == gold_start[:keep]
 
 
+def _text(record: Any) -> str:
+    return normalise(record[0] if isinstance(record, tuple) else str(record))
+
+
 def match(golds: Sequence[Any], found: Sequence[Any], same: Callable[[Any, Any], bool], tally: Tally) -> None:
-    """Greedy one-to-one matching of gold to found records, added into `tally`."""
+    """One-to-one matching of gold to found records, added into `tally`.
+
+    Each gold record takes, among the unused records it matches, the one spelled most like it, so
+    'X Festival' takes 'X Festival (XF)' and leaves 'Closing ceremony of the X Festival' to its own
+    gold record whatever order the database returns them in.
+    """
     used: set[int] = set()
     for g in golds:
-        hit = next((i for i, x in enumerate(found) if i not in used and same(g, x)), None)
+        candidates = [i for i, x in enumerate(found) if i not in used and same(g, x)]
+        key = _text(g)
+        hit = max(candidates, key=lambda i: difflib.SequenceMatcher(None, key, _text(found[i])).ratio(), default=None)
         if hit is None:
             tally.misses.append(str(g))
         else:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from etl.extraction.acronyms import defined_names
 from etl.extraction.lexicon import (
     ACRONYM_PART_WORDS,
     COUNTRIES,
@@ -367,8 +368,9 @@ def find_orgs(doc: Doc, people: list[tuple[int, int]]) -> list[OrgSpan]:
     found.extend(_descriptor_names(doc, taken))
     taken = [o.span for o in found]
     found.extend(_enumerated(doc, taken))
+    found.extend(OrgSpan(s, e, clean_name(doc[s:e].text), acronym=a) for s, e, a in defined_names(doc, people))
     found = _attach_acronyms(doc, found)
-    found.extend(_acronyms(doc, [o.span for o in found]))
+    found.extend(_acronyms(doc, [o.span for o in found], {o.acronym for o in found if o.acronym}))
     found.extend(_source_outlets(doc, [o.span for o in found]))
     return _dedupe([o for o in found if not _dateline(doc, o.start, o.end)])
 
@@ -390,17 +392,19 @@ def _attach_acronyms(doc: Doc, found: list[OrgSpan]) -> list[OrgSpan]:
     return found
 
 
-def _acronyms(doc: Doc, taken: list[tuple[int, int]]) -> list[OrgSpan]:
-    """Stand-alone acronyms the model tags as organisations, or defined as an alias earlier."""
+def _acronyms(doc: Doc, taken: list[tuple[int, int]], defined: set[str]) -> list[OrgSpan]:
+    """Stand-alone acronyms the model tags as organisations, or defined as an alias in the story."""
     found = []
     for tok in doc:
         if not _ACRONYM.match(tok.text) or tok.text in _NOT_ACRONYMS or tok.text in COUNTRIES:
             continue
         if any(overlaps((tok.i, tok.i + 1), t) for t in taken):
             continue
-        if tok.i + 1 < len(doc) and is_cap(doc[tok.i + 1]) and lower(doc[tok.i + 1]) not in ACRONYM_PART_WORDS:
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        titled = nxt is not None and tok.text in defined and is_title_word(nxt)  # "NCCAL Secretary General X"
+        if nxt is not None and is_cap(nxt) and lower(nxt) not in ACRONYM_PART_WORDS and not titled:
             continue  # part of a longer name ("MY EXPO-2023"), not "UNDP Presidium office"
-        if tok.ent_type_ == "ORG" or (tok.i > 0 and doc[tok.i - 1].text == "("):
+        if tok.ent_type_ == "ORG" or tok.text in defined or (tok.i > 0 and doc[tok.i - 1].text == "("):
             found.append(OrgSpan(tok.i, tok.i + 1, tok.text))
     return found
 

@@ -108,3 +108,16 @@ def test_missing_database_says_how_to_build_it(tmp_path):
     (tmp_path / "a.json").write_text(json.dumps({"article": "x.txt"}), encoding="utf-8")
     result = _cli("--db", str(tmp_path / "none.duckdb"), "--gold", str(tmp_path))
     assert result.returncode == 1 and "python -m etl build" in result.stderr
+
+
+def test_matching_does_not_depend_on_the_order_records_come_in():
+    from etl.evaluate import Tally, match, same_event
+
+    golds = [("Harbour Film Festival", None), ("Closing ceremony of the Harbour Film Festival", None)]
+    found = [
+        ("Closing ceremony of the Harbour Film Festival (HFF)", None, None),
+        ("Harbour Film Festival (HFF)", None, None),
+    ]
+    tally = Tally()
+    match(golds, found, lambda g, x: same_event(g[0], x[0]), tally)
+    assert tally.hits == 2
