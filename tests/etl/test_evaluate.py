@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from etl.evaluate import CATEGORIES, Tally, evaluate, same_event, same_org, same_person, same_value
+from etl.evaluate import CATEGORIES, Tally, evaluate, match, same_event, same_org, same_person, same_value
 
 GOLD = Path(__file__).resolve().parent.parent / "data" / "gold"
 UNSEEN = Path(__file__).resolve().parent.parent / "data" / "unseen"
@@ -111,8 +111,6 @@ def test_missing_database_says_how_to_build_it(tmp_path):
 
 
 def test_matching_does_not_depend_on_the_order_records_come_in():
-    from etl.evaluate import Tally, match, same_event
-
     golds = [("Harbour Film Festival", None), ("Closing ceremony of the Harbour Film Festival", None)]
     found = [
         ("Closing ceremony of the Harbour Film Festival (HFF)", None, None),
