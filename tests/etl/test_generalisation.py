@@ -18,22 +18,22 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 FLOORS = {
     "devset": {
         "people": 0.88,
-        "organizations": 0.70,
+        "organizations": 0.73,
         "figures": 0.83,
         "events": 0.58,
         "event_dates": 0.37,
         "roles": 0.74,
-        "affiliations": 0.42,
+        "affiliations": 0.52,
         "co_participants": 0.72,
     },
     "real": {
         "people": 0.81,
-        "organizations": 0.59,
+        "organizations": 0.62,
         "figures": 0.70,
         "events": 0.57,
         "event_dates": 0.47,
         "roles": 0.48,
-        "affiliations": 0.45,
+        "affiliations": 0.61,
         "co_participants": 0.37,
     },
 }
