@@ -171,8 +171,13 @@ def phrase_members(slot: Token) -> list[Token]:
     return out
 
 
+_EARLIER = frozenset({"previous", "former", "past", "ex", "one-time", "erstwhile"})
+
+
 def _noun_role(tokens: Sequence[Token], words: RoleWords) -> str | None:
     for tok in tokens:
+        if any(t.lower_ in _EARLIER for t in tok.subtree if t.i < tok.i):
+            continue  # "previous Caine Prize winner X": a title from another year, not a role here
         role = words.role_nouns.get(tok.lower_) or words.role_nouns.get(tok.lemma_.lower())
         if role:
             return role

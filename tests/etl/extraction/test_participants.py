@@ -161,3 +161,13 @@ def test_the_sides_of_a_signing_are_attendees(extract):
     found = article_roles(extract, text)
     assert {(n, r) for n, r, _ in found} == {("Anna Berg", "attendee"), ("Lev Orlov", "attendee")}
     assert all(e.startswith("Signing of memorandum of understanding") for _, _, e in found)
+
+
+def test_giving_the_keynote_address_makes_a_speaker(nlp):
+    found = hits(nlp, "Next on stage was novelist Ben Adeyemi, who was giving the keynote address.")
+    assert ("Ben Adeyemi", "speaker", "subject_of_verb") in found
+
+
+def test_a_former_winner_is_not_an_honoree_here(nlp):
+    found = hits(nlp, "She thanked the judges and previous Harbour Prize winner Helen Adair.")
+    assert not any(person == "Helen Adair" and role == "honoree" for person, role, _ in found)
