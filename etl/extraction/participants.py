@@ -184,7 +184,8 @@ def _noun_role(tokens: Sequence[Token], words: RoleWords) -> str | None:
     return None
 
 
-def _verb_role(verb: Token, words: RoleWords) -> str | None:
+def verb_role(verb: Token, words: RoleWords) -> str | None:
+    """The role a verb gives its subject: by its object ('received the award') or its class ('sang')."""
     objects = {c.lower_ for c in verb.children if c.dep_ in ("dobj", "attr", "prt", "npadvmod", "advmod")}
     objects |= {c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "attr")}
     for role, (verbs, nouns) in words.object_verbs.items():
@@ -283,7 +284,7 @@ class _Finder:
                 verb = self.doc[by_name["verb"]]
                 if verb.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
                     continue  # the second verb has a subject of its own
-                role = _verb_role(verb, w)
+                role = verb_role(verb, w)
                 if slot.lower_ in _PRONOUNS and role:
                     self.pronoun(slot, role)
                 elif slot.lower_ == "who" and slot.head.dep_ == "relcl":

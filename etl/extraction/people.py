@@ -22,6 +22,7 @@ from etl.extraction.spans import (
     overlaps,
     sentences,
 )
+from etl.extraction.stage_names import stage_names
 
 _INITIAL = re.compile(r"^[A-ZÇŞÖÜİƏĞ]\.$")
 
@@ -163,6 +164,8 @@ def find_people(doc: Doc) -> list[PersonSpan]:
             continue
         kept.append(rng)
     kept += _listed_with(doc, kept, quoted)
+    known = {w.lower() for s, e in kept for w in _name_text(doc[s:e]).split()}
+    kept += stage_names(doc, kept + quoted, known)
     kept = [(s, _hyphen_tail(doc, e)) for s, e in kept]
     return [PersonSpan(s, e, _name_text(doc[s:e])) for s, e in sorted(kept)]
 

@@ -27,14 +27,14 @@ FLOORS = {
         "co_participants": 0.72,
     },
     "real": {
-        "people": 0.81,
+        "people": 0.82,
         "organizations": 0.62,
         "figures": 0.70,
         "events": 0.57,
         "event_dates": 0.47,
-        "roles": 0.48,
+        "roles": 0.51,
         "affiliations": 0.61,
-        "co_participants": 0.37,
+        "co_participants": 0.39,
     },
 }
 

@@ -61,3 +61,21 @@ def test_a_person_named_once_like_a_place_stays_a_person(extract):
 def test_a_hyphenated_given_name_keeps_its_lower_case_half(extract):
     found = names(extract, "The Best Actress Prize was awarded to actress Choi Seung-yoon for her role.")
     assert "Choi Seung-yoon" in found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Nigeria's Zubamo took home the trophy for artist of the year.", "Zubamo"),
+        ("Best African DJ went to Afrotrix, who has roots in Chad.", "Afrotrix"),
+    ],
+)
+def test_a_stage_name_where_a_winner_stands_is_a_person(extract, text, person):
+    assert person in names(extract, text)
+
+
+@pytest.mark.slow
+def test_a_surname_where_a_winner_stands_is_not_a_new_person(extract):
+    text = "The writer Ben Adeyemi spoke first.\n\nLater Adeyemi took home the prize for fiction."
+    assert names(extract, text) == {"Ben Adeyemi"}

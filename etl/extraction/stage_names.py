@@ -1,0 +1,82 @@
+"""Stage names and one-word names in award and performance news: 'Davido took home the trophy',
+'best African DJ went to Afrotronix', 'Betty G took home album of the year'.
+
+Rule `stage_name`: a capitalised name of one to three words that the model does not give as a person
+(or gives as a place it never uses as one), standing where the grammar puts a winner or a performer:
+the subject of a winning or performing verb (the classes of roles.yaml), or the one a prize "went to" /
+"was awarded to", and the names listed with it. Speakers are left out on purpose: a one-word subject of
+"said" is far more often a surname or a body than a stage name.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from etl.extraction.lexicon import COUNTRIES, HONORIFICS, MONTHS
+from etl.extraction.participants import phrase_members, verb_role
+from etl.extraction.spans import is_cap, is_event_head, is_org_head, is_title_word, lower
+from etl.extraction.words import RoleWords, role_words
+
+_NAME_ROLES = frozenset({"honoree", "performer"})
+_NOT_NAMES = frozenset({"ORG", "NORP", "WORK_OF_ART"})  # the model's other labels on one-word names are noise
+
+
+def _slots(doc: Doc) -> list[Token]:
+    """Tokens where the grammar puts a winner or performer."""
+    words = role_words()
+    return [tok for tok in doc if _winner_subject(tok, words) or _recipient(tok, words)]
+
+
+def _winner_subject(tok: Token, words: RoleWords) -> bool:
+    """'X took home the award', 'X sang': the subject of a winning or performing verb."""
+    return tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and verb_role(tok.head, words) in _NAME_ROLES
+
+
+def _recipient(tok: Token, words: RoleWords) -> bool:
+    """'the award went to X', 'best African DJ went to X', 'was awarded to X' (not 'the minister went to X')."""
+    if not (tok.dep_ == "pobj" and tok.head.lower_ == "to"):
+        return False
+    verb = tok.head.head
+    if verb.lemma_.lower() not in words.recipient_verbs:
+        return False
+    if verb.lemma_.lower() != "go":
+        return True
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    prizes = words.object_verbs["honoree"][1]
+    return subject is not None and (
+        subject.lemma_.lower() in prizes or any(c.lower_ in ("best", "top") for c in subject.children)
+    )
+
+
+def _name_word(tok: Token) -> bool:
+    return (
+        tok.pos_ == "PROPN"
+        and is_cap(tok)
+        and tok.ent_type_ not in _NOT_NAMES
+        and tok.text not in COUNTRIES
+        and lower(tok) not in MONTHS
+        and not (is_title_word(tok) or is_org_head(tok) or is_event_head(tok))
+    )
+
+
+def stage_names(doc: Doc, taken: list[tuple[int, int]], known_words: set[str]) -> list[tuple[int, int]]:
+    """Token ranges of names found only by where they stand; `known_words` are words of names already found."""
+    taken_tokens = {i for s, e in taken for i in range(s, e)}
+    out: list[tuple[int, int]] = []
+    for slot in _slots(doc):
+        for tok in phrase_members(slot):
+            if tok.dep_ == "compound" or not _name_word(tok) or tok.i in taken_tokens:
+                continue
+            start = tok.i
+            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == tok.i:
+                start -= 1
+            words = doc[start : tok.i + 1]
+            if len(words) > 3 or not all(_name_word(t) or len(t.text) == 1 for t in words):
+                continue
+            if any(t.i in taken_tokens for t in words) or any(t.text.lower() in known_words for t in words):
+                continue  # "Okri took home": the surname of a name already found
+            if start > 0 and lower(doc[start - 1]) in HONORIFICS:
+                start -= 1  # "Mr. Eazi"
+            out.append((start, tok.i + 1))
+            taken_tokens.update(range(start, tok.i + 1))
+    return out
