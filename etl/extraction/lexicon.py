@@ -62,6 +62,7 @@ CURRENCIES: dict[str, str] = _mapping(_DATA, "currencies")
 MONTHS: dict[str, int] = _mapping(_DATA, "months")
 ORDINALS: dict[str, int] = _mapping(_DATA, "ordinals")
 ORG_KINDS: dict[str, str] = _mapping(_DATA, "org_kinds")
+NOT_NAME_WORDS = _words(_DATA, "not_name_words")
 # country -> [names and demonyms] in the file; name -> country here
 COUNTRIES: dict[str, str] = {
     str(name): str(country) for country, names in _mapping(_DATA, "countries").items() for name in names

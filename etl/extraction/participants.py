@@ -10,6 +10,7 @@ Each rule is named (the name is stored with the participation, so an analyst see
 - `honoured_subject`: "X was awarded ...", "X was named the winner".
 - `lineup`: the object of "featured", "included" when an event is the subject: its role by event type.
 - `speech_of`: "the speech of X", "X's address", "remarks by X".
+- `in_attendance`: "in attendance were X and Y", "X and Y were also present".
 - `role_noun`: a noun naming the role next to the name: "hosts X and Y", "one of the judges, X",
   "the winners were X and Y", "curator X".
 - `pronoun_subject`: "he said", "she added": the person named last before the pronoun.
@@ -124,7 +125,17 @@ def _patterns(words: RoleWords) -> dict[str, list[list[dict]]]:
                     "RIGHT_ID": "slot",
                     "RIGHT_ATTRS": {"DEP": {"IN": ["nsubj", "attr"]}},
                 },
-            ]
+            ],
+            [  # "X and Y were also present"
+                {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "be"}},
+                {
+                    "LEFT_ID": "verb",
+                    "REL_OP": ">",
+                    "RIGHT_ID": "noun",
+                    "RIGHT_ATTRS": {"DEP": "acomp", "LOWER": "present"},
+                },
+                {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "nsubj"}},
+            ],
         ],
         "copula_role": [
             [

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from etl.extraction.lexicon import COUNTRIES, HONORIFICS, MONTHS, ORG_HEADS, SPEECH_VERBS
+from etl.extraction.lexicon import COUNTRIES, HONORIFICS, MONTHS, NOT_NAME_WORDS, ORG_HEADS, SPEECH_VERBS
 from etl.extraction.spans import (
     QUOTE_CHARS,
     entities,
@@ -67,6 +67,8 @@ def _name_token(tok: Token) -> bool:
         return False
     if text in ORG_HEADS or is_title_word(tok) or is_event_head(tok) or (text in MONTHS and not _month_as_name(tok)):
         return False
+    if text in NOT_NAME_WORDS:
+        return False  # "Caine Prize", "Bronze Age"
     if tok.text in COUNTRIES or tok.text.removesuffix("’s").removesuffix("'s") in COUNTRIES:
         return False
     return not (tok.text.isupper() and len(tok.text) > 1 and not _INITIAL.match(tok.text))
@@ -226,7 +228,7 @@ def _listed_with(doc: Doc, kept: list[tuple[int, int]], quoted: list[tuple[int, 
     out: list[tuple[int, int]] = []
     heads = {doc[s:e].root.i for s, e in kept}
     for tok in doc:
-        if tok.dep_ != "conj" or tok.head.i not in heads or tok.pos_ != "PROPN":
+        if tok.dep_ not in ("conj", "appos") or tok.head.i not in heads or tok.pos_ != "PROPN":
             continue
         start = min(c.i for c in tok.subtree if c.i <= tok.i and c.dep_ in ("compound", "flat") or c.i == tok.i)
         rng = (start, tok.i + 1)

@@ -27,14 +27,14 @@ FLOORS = {
         "co_participants": 0.72,
     },
     "real": {
-        "people": 0.82,
+        "people": 0.83,
         "organizations": 0.62,
         "figures": 0.70,
         "events": 0.57,
         "event_dates": 0.47,
-        "roles": 0.51,
+        "roles": 0.54,
         "affiliations": 0.61,
-        "co_participants": 0.39,
+        "co_participants": 0.40,
     },
 }
 

@@ -171,3 +171,8 @@ def test_giving_the_keynote_address_makes_a_speaker(nlp):
 def test_a_former_winner_is_not_an_honoree_here(nlp):
     found = hits(nlp, "She thanked the judges and previous Harbour Prize winner Helen Adair.")
     assert not any(person == "Helen Adair" and role == "honoree" for person, role, _ in found)
+
+
+def test_were_also_present_makes_attendees(nlp):
+    found = hits(nlp, "Ambassador Abida Rahman and writer Lev Orlov were also present.")
+    assert {("Abida Rahman", "attendee", "in_attendance"), ("Lev Orlov", "attendee", "in_attendance")} <= found

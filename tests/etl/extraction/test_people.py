@@ -79,3 +79,8 @@ def test_a_stage_name_where_a_winner_stands_is_a_person(extract, text, person):
 def test_a_surname_where_a_winner_stands_is_not_a_new_person(extract):
     text = "The writer Ben Adeyemi spoke first.\n\nLater Adeyemi took home the prize for fiction."
     assert names(extract, text) == {"Ben Adeyemi"}
+
+
+@pytest.mark.slow
+def test_a_prize_is_not_a_person(extract):
+    assert "Harbour Prize" not in names(extract, "She mourned the passing of Harbour Prize patron, Ana Berg.")
