@@ -13,6 +13,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -41,39 +42,14 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def app_url(seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The app served on a free local port, reading a copy of the seed build."""
-    if not CHROMIUM.exists():
-        message = f"{CHROMIUM} not found: install Debian's chromium (make browser-deps)"
-        if os.environ.get("CI"):
-            pytest.fail(message)  # CI installs it: missing there is a failure, not a skip
-        pytest.skip(message)
-    db = tmp_path_factory.mktemp("browser") / "culture.duckdb"
-    shutil.copy(seed_db, db)
+@contextmanager
+def _serve(db: Path) -> Iterator[str]:
+    """`streamlit run app.py` on a free local port, reading `db`; yields its URL once it answers."""
     port = _free_port()
     env = {**os.environ, "CULTURE_DB": str(db), "PYTHONPATH": str(ROOT)}
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.port",
-            str(port),
-            "--server.headless",
-            "true",
-            "--browser.gatherUsageStats",
-            "false",
-            "--server.address",
-            "127.0.0.1",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
+    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)]
+    command += ["--server.headless", "true", "--browser.gatherUsageStats", "false", "--server.address", "127.0.0.1"]
+    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
         for _ in range(120):
@@ -91,8 +67,33 @@ def app_url(seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator
         server.wait(timeout=20)
 
 
+def _need_chromium() -> None:
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} not found: install Debian's chromium (make browser-deps)"
+        if os.environ.get("CI"):
+            pytest.fail(message)  # CI installs it: missing there is a failure, not a skip
+        pytest.skip(message)
+
+
 @pytest.fixture(scope="module")
-def browser(app_url: str) -> Iterator[object]:
+def app_db_copy(seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the seed build for the served app."""
+    _need_chromium()
+    db = tmp_path_factory.mktemp("browser") / "culture.duckdb"
+    shutil.copy(seed_db, db)
+    return db
+
+
+@pytest.fixture(scope="module")
+def app_url(app_db_copy: Path) -> Iterator[str]:
+    """The app served on a free local port, shared by the module's tests."""
+    with _serve(app_db_copy) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser(app_db_copy: Path) -> Iterator[object]:
+    """Debian's Chromium, headless, driven by Playwright."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
@@ -100,11 +101,6 @@ def browser(app_url: str) -> Iterator[object]:
             executable_path=str(CHROMIUM),
             args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         )
-        # the very first session of a fresh server can race the page registry ("Page not found"): warm it up
-        warm = chromium.new_page()
-        warm.goto(app_url, wait_until="networkidle")
-        warm.wait_for_selector(".js-plotly-plot", timeout=60_000)
-        warm.close()
         yield chromium
         chromium.close()
 
@@ -143,5 +139,67 @@ def test_report_view_hides_the_sidebar_and_keeps_the_filters(browser, app_url):
         assert not page.locator('[data-testid="stSidebar"]').is_visible()
         assert "type: panel" in page.locator(".js-plotly-plot").first.inner_text()
         assert "type=panel" in page.url
+    finally:
+        page.close()
+
+
+# ----------------------------------------------------------------- shared links and filters across pages
+
+
+def _settle(page: object) -> None:
+    """Wait until the script run that a navigation or a widget started has finished drawing."""
+    page.wait_for_timeout(1200)  # type: ignore[attr-defined]  # the run starts after the click is sent
+    page.wait_for_function(  # type: ignore[attr-defined]
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000
+    )
+    page.wait_for_timeout(500)  # type: ignore[attr-defined]
+
+
+def _chips(page: object, label: str) -> list[str]:
+    """The values picked in one sidebar multiselect, as shown."""
+    box = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(  # type: ignore[attr-defined]
+        has=page.get_by_text(label, exact=True)  # type: ignore[attr-defined]
+    )
+    return list(box.first.locator("[data-tag] span[title]").all_inner_texts())
+
+
+def _dialogs(page: object) -> list[str]:
+    return list(page.locator('[role="dialog"]').all_inner_texts())  # type: ignore[attr-defined]
+
+
+def test_shared_link_opens_its_page_on_a_fresh_server(browser, app_db_copy):
+    # the link is the first thing the server ever serves, as when an analyst starts the app and opens a bookmark
+    with _serve(app_db_copy) as url:
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})  # type: ignore[attr-defined]
+        try:
+            page.goto(f"{url}/timeline?type=panel", wait_until="networkidle")
+            page.wait_for_selector(".js-plotly-plot", timeout=60_000)
+            _settle(page)
+            assert not any("Page not found" in d for d in _dialogs(page))
+            assert page.locator("h1").first.inner_text().startswith("Event timeline")
+            assert _chips(page, "Event type") == ["panel"]
+        finally:
+            page.close()
+
+
+@pytest.mark.parametrize("start", ["/timeline?type=panel&type=forum", "/?type=panel&type=forum"])
+def test_filters_persist_across_page_switches_and_in_the_url(browser, app_url, start):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})  # type: ignore[attr-defined]
+    try:
+        page.goto(app_url + start, wait_until="networkidle")
+        _settle(page)
+        for name in ["Network", "Institutions", "Overview", "Figures", "Timeline", "Articles", "Data"]:
+            page.locator('[data-testid="stSidebarNav"] a', has_text=name).first.click()
+            _settle(page)
+            assert sorted(_chips(page, "Event type")) == ["forum", "panel"], name
+            assert "type=panel" in page.url and "type=forum" in page.url, name
+        # a filter changed on a page is kept too
+        page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"] [aria-label="Remove forum"]').click()
+        _settle(page)
+        for name in ["Timeline", "Network", "Institutions"]:
+            page.locator('[data-testid="stSidebarNav"] a', has_text=name).first.click()
+            _settle(page)
+            assert _chips(page, "Event type") == ["panel"], name
+            assert "type=panel" in page.url and "type=forum" not in page.url, name
     finally:
         page.close()

@@ -46,7 +46,7 @@ def test_accepting_a_suggestion_merges_the_person_in_the_network_data(review_set
     assert sorted(network_names(database)) == ["A. Berzina", "Anna Berzina"]
     with duckdb.connect(str(database), read_only=True) as con:
         keep_id, other_id = con.execute("SELECT keep_id, other_id FROM merge_suggestions").fetchone()
-    at = AppTest.from_file(str(ROOT / "pages" / "6_Data.py"), default_timeout=120).run()
+    at = AppTest.from_file(str(ROOT / "views" / "6_Data.py"), default_timeout=120).run()
     assert "Merge suggestions (1 open)" in [h.value for h in at.header]
     at.button(key=f"accept-{keep_id}-{other_id}").click().run()
     assert "- merge: people\n  names: [Anna Berzina, A. Berzina]" in curation.read_text(encoding="utf-8")
@@ -60,7 +60,7 @@ def test_rejecting_keeps_them_apart_and_hides_the_suggestion(review_setup):
     database, curation = review_setup
     with duckdb.connect(str(database), read_only=True) as con:
         keep_id, other_id = con.execute("SELECT keep_id, other_id FROM merge_suggestions").fetchone()
-    at = AppTest.from_file(str(ROOT / "pages" / "6_Data.py"), default_timeout=120).run()
+    at = AppTest.from_file(str(ROOT / "views" / "6_Data.py"), default_timeout=120).run()
     at.button(key=f"reject-{keep_id}-{other_id}").click().run()
     at.button(key="rebuild").click().run()
     assert "- separate: people" in curation.read_text(encoding="utf-8")
@@ -69,7 +69,7 @@ def test_rejecting_keeps_them_apart_and_hides_the_suggestion(review_setup):
 
 
 def test_quality_summary_counts_what_needs_attention(review_setup):
-    at = AppTest.from_file(str(ROOT / "pages" / "6_Data.py"), default_timeout=120).run()
+    at = AppTest.from_file(str(ROOT / "views" / "6_Data.py"), default_timeout=120).run()
     metrics = {m.label: m.value for m in at.metric}
     assert set(metrics) == {
         "Events without a date",
@@ -84,7 +84,7 @@ def test_broken_curation_file_shows_the_error_and_keeps_the_database(review_setu
     database, curation = review_setup
     before = database.read_bytes()
     curation.write_text("- correct: event\n  name: x\n  type: party\n", encoding="utf-8")
-    at = AppTest.from_file(str(ROOT / "pages" / "6_Data.py"), default_timeout=120).run()
+    at = AppTest.from_file(str(ROOT / "views" / "6_Data.py"), default_timeout=120).run()
     at.button(key="rebuild").click().run()
     assert any("curation.yaml:3: 'party' is not an event type" in e.value for e in at.error)
     assert database.read_bytes() == before

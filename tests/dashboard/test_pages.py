@@ -14,7 +14,7 @@ pytestmark = pytest.mark.slow
 
 
 def run_page(name: str, **params: str | list[str]) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "pages" / f"{name}.py"), default_timeout=90)
+    at = AppTest.from_file(str(ROOT / "views" / f"{name}.py"), default_timeout=90)
     for key, value in params.items():
         at.query_params[key] = value
     return at.run()
