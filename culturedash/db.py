@@ -283,7 +283,9 @@ def coparticipation(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
 
 
 def institution_ranking(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
-    """Organisations with mentions, articles, events their people took part in, and people affiliated."""
+    """Organisations with mentions, articles, events their people took part in, and people affiliated.
+
+    With a Country filter only organisations of those countries are kept."""
     scope, scope_params = _article_scope(f)
     where, event_params = _event_where(f)
     return _df(
@@ -299,8 +301,11 @@ def institution_ranking(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFr
                    coalesce(ev.events, 0) AS events, coalesce(pp.people, 0) AS people
             FROM organizations o LEFT JOIN m USING (org_id) LEFT JOIN ev USING (org_id) LEFT JOIN pp USING (org_id)
             WHERE coalesce(m.mentions, 0) + coalesce(ev.events, 0) + coalesce(pp.people, 0) > 0
+              AND (len(?) = 0 OR list_contains(?, o.country))
             ORDER BY mentions DESC, o.name""",
-        [*scope_params, *event_params, *scope_params],
+        # the Country filter also applies to the bodies themselves: a Latvian fund named in a Norwegian
+        # forum's article is not a Norwegian organisation, nor is one whose country is not stated
+        [*scope_params, *event_params, *scope_params, list(f.countries), list(f.countries)],
     )
 
 
