@@ -204,7 +204,8 @@ def url_choice(label: str, options: Sequence[str], key: str, labels: dict[str, s
 
 def show_chart(fig: go.Figure, page: Page, file_name: str, **kwargs: Any) -> Any:
     """Draw a chart full width with the toolbar's image download named `file_name`."""
-    return st.plotly_chart(fig, width="stretch", config=charts.plotly_config(file_name, page.image_format), **kwargs)
+    config = charts.plotly_config(file_name, page.image_format, fig.layout.height)
+    return st.plotly_chart(fig, width="stretch", config=config, **kwargs)
 
 
 def columns(page: Page, spec: Sequence[int]) -> list[Any]:
@@ -214,23 +215,25 @@ def columns(page: Page, spec: Sequence[int]) -> list[Any]:
     return list(st.columns(spec))
 
 
-def table(frame: pd.DataFrame, name: str) -> None:
-    """A full-width table with its CSV and Excel downloads, files named `name`."""
-    st.dataframe(frame, hide_index=True, width="stretch")
+def table(frame: pd.DataFrame, name: str, **kwargs: Any) -> None:
+    """A full-width table with its CSV and Excel downloads, files named `name` (kwargs go to st.dataframe)."""
+    st.dataframe(frame, hide_index=True, width="stretch", **kwargs)
     downloads(frame, name)
 
 
 def downloads(frame: pd.DataFrame, name: str) -> None:
     """CSV and Excel download buttons for the whole table (not only the rows on screen)."""
-    left, right, _ = st.columns([1, 1, 4])
-    left.download_button("Download CSV", to_csv(frame), f"{name}.csv", "text/csv", key=f"csv_{name}")
-    right.download_button(
-        "Download Excel",
-        to_excel(frame, name),
-        f"{name}.xlsx",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key=f"xlsx_{name}",
-    )
+    # a row sized to the buttons' text: fixed columns squeezed the labels to "D…" in narrow places
+    with st.container(horizontal=True, gap="small"):
+        st.download_button("Download CSV", to_csv(frame), f"{name}.csv", "text/csv", key=f"csv_{name}", width="content")
+        st.download_button(
+            "Download Excel",
+            to_excel(frame, name),
+            f"{name}.xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            key=f"xlsx_{name}",
+            width="content",
+        )
 
 
 def to_csv(frame: pd.DataFrame) -> bytes:

@@ -5,6 +5,7 @@ Screenshots of each page (and of the report view) are saved to `screenshots/` fo
 
 from __future__ import annotations
 
+import base64
 import os
 import shutil
 import socket
@@ -201,5 +202,90 @@ def test_filters_persist_across_page_switches_and_in_the_url(browser, app_url, s
             _settle(page)
             assert _chips(page, "Event type") == ["panel"], name
             assert "type=panel" in page.url and "type=forum" not in page.url, name
+    finally:
+        page.close()
+
+
+# ----------------------------------------------------------------- charts laid out for reports
+
+# For every chart on a page: the title, subtitle, legend and source note lie inside the figure and do not
+# overlap each other, and a horizontal bar chart writes a label for every bar. `root` is a chart element.
+_LAYOUT_PROBLEMS = """(root) => {
+  const problems = [];
+  const svg = root.querySelector('.main-svg').getBoundingClientRect();
+  const box = (el) => el ? el.getBoundingClientRect() : null;
+  const inside = (r) => r.left >= svg.left - 1 && r.right <= svg.right + 1
+    && r.top >= svg.top - 1 && r.bottom <= svg.bottom + 1;
+  const meets = (a, b) => a && b && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  const title = box(root.querySelector('.gtitle'));
+  const legend = box(root.querySelector('.legend .bg'));
+  const notes = [...root.querySelectorAll('.annotation-text')].map(box);
+  const name = (root.querySelector('.gtitle') || {}).textContent || '?';
+  if (title && !inside(title)) problems.push(name + ': title clipped');
+  notes.forEach((n) => { if (!inside(n)) problems.push(name + ': source note clipped'); });
+  if (legend && !inside(legend)) problems.push(name + ': legend clipped');
+  if (meets(title, legend)) problems.push(name + ': legend over the title');
+  notes.forEach((n) => {
+    if (meets(n, legend) || meets(n, title)) problems.push(name + ': source note over the legend or title');
+  });
+  const gd = root.closest('.js-plotly-plot') || root;
+  const bars = (gd.data || []).filter((t) => t.type === 'bar' && t.orientation === 'h');
+  if (bars.length) {
+    const categories = new Set(bars.flatMap((t) => [...t.y]));
+    const written = new Set([...root.querySelectorAll('.ytick text')].map((t) => t.textContent));
+    if (written.size < categories.size) {
+      problems.push(name + ': ' + written.size + ' of ' + categories.size + ' bars labelled');
+    }
+  }
+  const ticks = [...root.querySelectorAll('.xtick text')].map((t) => t.textContent);
+  if (ticks.some((t) => /\\d:\\d\\d/.test(t))) problems.push(name + ': hourly date axis');
+  return problems;
+}"""
+
+# The same chart laid out at the camera button's export size, in a scratch element, then checked.
+_EXPORT_PROBLEMS = """async ([i, check]) => {
+  const gd = document.querySelectorAll('.js-plotly-plot')[i];
+  const o = gd._context.toImageButtonOptions || {};
+  const div = document.createElement('div');
+  div.style.position = 'absolute'; div.style.left = '0'; div.style.top = '0';
+  document.body.appendChild(div);
+  const layout = {...gd.layout, width: o.width || gd._fullLayout.width, height: o.height || gd._fullLayout.height};
+  await Plotly.newPlot(div, gd.data, layout);
+  const problems = eval(check)(div).map((p) => 'export: ' + p);
+  const png = await Plotly.toImage(div, {format: 'png', width: layout.width, height: layout.height, scale: 1});
+  Plotly.purge(div); div.remove();
+  return [problems, png];
+}"""
+
+
+@pytest.mark.parametrize("path", ["", "timeline", "timeline?type=visit", "institutions", "figures", "network"])
+def test_charts_read_whole_on_screen_and_in_the_png_export(browser, app_url, path):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})  # type: ignore[attr-defined]
+    name = (path or "overview").replace("?", "-").replace("=", "-")
+    (SCREENSHOTS / "charts").mkdir(parents=True, exist_ok=True)
+    try:
+        page.goto(f"{app_url}/{path}", wait_until="networkidle")
+        page.wait_for_selector(".js-plotly-plot", timeout=60_000)
+        _settle(page)
+        problems: list[str] = []
+        charts = page.locator(".js-plotly-plot")
+        for i in range(charts.count()):  # the export does not depend on the screen: checked once
+            export, png = page.evaluate(_EXPORT_PROBLEMS, [i, _LAYOUT_PROBLEMS])
+            problems += export
+            (SCREENSHOTS / "charts" / f"{name}-export-{i}.png").write_bytes(base64.b64decode(png.split(",")[1]))
+        for width in (1400, 1024):
+            page.set_viewport_size({"width": width, "height": 1000})
+            page.wait_for_timeout(1500)  # Plotly redraws on resize
+            for i in range(charts.count()):
+                charts.nth(i).scroll_into_view_if_needed()
+                problems += [f"{width} px: {p}" for p in charts.nth(i).evaluate(_LAYOUT_PROBLEMS)]
+                charts.nth(i).screenshot(path=str(SCREENSHOTS / "charts" / f"{name}-{width}-{i}.png"))
+            # download buttons show their whole label (narrow columns squeezed them to "D…")
+            cut = page.evaluate(
+                """() => [...document.querySelectorAll('[data-testid="stDownloadButton"] button')]
+                     .filter((b) => b.offsetParent && b.scrollWidth > b.clientWidth + 1).map((b) => b.innerText)"""
+            )
+            problems += [f"{width} px: download button cut: {c}" for c in cut]
+        assert problems == []
     finally:
         page.close()
