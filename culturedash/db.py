@@ -124,23 +124,30 @@ def date_span(con: duckdb.DuckDBPyConnection) -> tuple[Any, Any]:
     return (row[0], row[1]) if row else (None, None)
 
 
-def articles_table(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Articles with title, date, source and how many events, people and figures each yields."""
+def articles_table(con: duckdb.DuckDBPyConnection, f: Filters | None = None) -> pd.DataFrame:
+    """Articles in scope of the filters with title, date, source and how many events, people and figures each
+    yields."""
+    scope, params = _article_scope(f or Filters())
     return _df(
         con,
-        """SELECT a.title, a.published, a.source, a.file_name,
+        f"""SELECT a.title, a.published, a.source, a.file_name,
                   (SELECT count(*) FROM event_articles ea WHERE ea.article_id = a.article_id) AS events,
                   (SELECT count(DISTINCT m.entity_id) FROM mentions m
                      WHERE m.article_id = a.article_id AND m.kind = ?) AS people,
                   (SELECT count(*) FROM figures f WHERE f.article_id = a.article_id) AS figures
-           FROM articles a ORDER BY a.published NULLS LAST, a.file_name""",
-        ["person"],
+           FROM articles a WHERE a.article_id IN ({scope}) ORDER BY a.published NULLS LAST, a.file_name""",
+        ["person", *params],
     )
 
 
-def events_by_type(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Event counts per type, largest first."""
-    return _df(con, "SELECT type, count(*) AS events FROM events GROUP BY type ORDER BY events DESC, type")
+def events_by_type(con: duckdb.DuckDBPyConnection, f: Filters | None = None) -> pd.DataFrame:
+    """Counts per type of the events the filters keep (dated or not), largest first."""
+    where, params = _event_where(f or Filters())
+    return _df(
+        con,
+        f"SELECT type, count(*) AS events FROM events e WHERE {where} GROUP BY type ORDER BY events DESC, type",
+        params,
+    )
 
 
 # ---------------------------------------------------------------- timeline

@@ -172,4 +172,4 @@ else:
     stale = log[log["status"] == "stale"]
     if not stale.empty:
         st.warning(f"{len(stale)} entries no longer match anything (the articles changed): update or remove them.")
-    st.dataframe(log, hide_index=True, width="stretch")
+    ui.table(log, "curation-log")
