@@ -5,7 +5,6 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
-import networkx as nx
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -329,61 +328,6 @@ def _month_range(months: pd.Series) -> dict[str, Any]:
     """Half a month of room either side, so one month shows as one labelled bar, not a day-by-day axis."""
     first, last = pd.to_datetime(months).min(), pd.to_datetime(months).max()
     return {"range": [first - pd.Timedelta(days=10), last + pd.Timedelta(days=40)]}
-
-
-def network(
-    graph: nx.Graph,
-    positions: dict[str, tuple[float, float]],
-    sizes: dict[str, float],
-    colour_by: str,
-    labelled: set[str],
-    title: str,
-    subtitle: str,
-    source: str,
-) -> go.Figure:
-    """Nodes at seeded positions, sized by a centrality, coloured by a category; edges' width = weight."""
-    fig = go.Figure()
-    for a, b, data in graph.edges(data=True):
-        (x0, y0), (x1, y1) = positions[a], positions[b]
-        fig.add_trace(
-            go.Scatter(
-                x=[x0, x1],
-                y=[y0, y1],
-                mode="lines",
-                line={"width": 0.6 + 1.2 * data["weight"], "color": "rgba(120,120,120,0.45)"},
-                hoverinfo="skip",
-                showlegend=False,
-            )
-        )
-    palette = ORG_KIND_COLOURS if colour_by == "org_kind" else {}
-    largest = max(sizes.values(), default=1) or 1
-    categories = sorted({graph.nodes[n].get(colour_by, "not stated") for n in graph.nodes})
-    for category in categories:
-        nodes = [n for n in graph.nodes if graph.nodes[n].get(colour_by, "not stated") == category]
-        fig.add_trace(
-            go.Scatter(
-                x=[positions[n][0] for n in nodes],
-                y=[positions[n][1] for n in nodes],
-                mode="markers+text",
-                name=category,
-                text=[graph.nodes[n]["label"] if n in labelled else "" for n in nodes],
-                textposition="top center",
-                textfont={"size": 11},
-                marker={
-                    "size": [10 + 26 * sizes.get(n, 0) / largest for n in nodes],
-                    "color": colour_for(category, palette),
-                    "line": {"width": 1, "color": "#333"},
-                },
-                customdata=[[n, graph.nodes[n]["label"], graph.degree(n)] for n in nodes],
-                hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]} co-participants<extra></extra>",
-            )
-        )
-    fig.update_layout(
-        xaxis={"visible": False},
-        yaxis={"visible": False, "scaleanchor": "x"},
-        legend={"title": colour_by.replace("org_kind", "organisation kind")},
-    )
-    return frame_figure(fig, title, subtitle, source, height=540, axis_space=10)
 
 
 def ranked_bars(

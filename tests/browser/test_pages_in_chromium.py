@@ -228,6 +228,10 @@ _LAYOUT_PROBLEMS = """(root) => {
   notes.forEach((n) => {
     if (meets(n, legend) || meets(n, title)) problems.push(name + ': source note over the legend or title');
   });
+  const texts = [...root.querySelectorAll('.textpoint text, .annotation-text')].map(box).filter((r) => r.width);
+  texts.forEach((a, i) => texts.slice(i + 1).forEach((b) => {
+    if (meets(a, b)) problems.push(name + ': labels overlap');
+  }));
   const gd = root.closest('.js-plotly-plot') || root;
   const bars = (gd.data || []).filter((t) => t.type === 'bar' && t.orientation === 'h');
   if (bars.length) {

@@ -114,7 +114,9 @@ def test_network_default_lists_centrality_for_every_linked_person(app_db):
 def test_network_organisation_projection(app_db):
     at = run_page("2_Network", net="organisations")
     assert not at.exception
-    assert chart_titles(at)[0].startswith("Organisations who took part in the same events")
+    assert chart_titles(at)[0].startswith("Organisations whose people took part in the same events")
+    assert not any("Two people are linked" in c.value for c in at.caption)
+    assert any("Two organisations are linked" in c.value for c in at.caption)
     assert len(at.dataframe[0].value) == scalar(
         app_db, "SELECT count(DISTINCT org_id) FROM participations WHERE org_id IS NOT NULL"
     )
