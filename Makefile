@@ -26,8 +26,8 @@ run: install $(DB)
 	$(BIN)/streamlit run app.py --server.port 8501
 
 check: install-dev
-	$(BIN)/ruff check etl culturedash tests app.py $(wildcard pages) benchmarks
-	$(BIN)/ruff format --check etl culturedash tests app.py $(wildcard pages) benchmarks
+	$(BIN)/ruff check etl culturedash tests app.py views benchmarks
+	$(BIN)/ruff format --check etl culturedash tests app.py views benchmarks
 	$(BIN)/mypy etl culturedash
 
 # Debian's Chromium for the real-browser page tests (Playwright drives it; no browser is ever downloaded).

@@ -6,8 +6,11 @@ import streamlit as st
 
 from culturedash.ui import PAGE_ICONS
 
+# The page scripts live in views/, not pages/: with a pages/ folder beside app.py, Streamlit serves the very first
+# session of a fresh server from that folder (its old multipage mode), so a shared link such as
+# /timeline?type=panel opened "Page not found" over the Overview.
 PAGES = [
-    st.Page(f"pages/{i}_{title}.py", title=title, icon=PAGE_ICONS[title], default=i == 0, url_path=title.lower())
+    st.Page(f"views/{i}_{title}.py", title=title, icon=PAGE_ICONS[title], default=i == 0, url_path=title.lower())
     for i, title in enumerate(PAGE_ICONS)
 ]
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
-import networkx as nx
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -47,38 +47,118 @@ def colour_for(value: str, palette: dict[str, str]) -> str:
     return _EXTRA[sum(map(ord, value)) % len(_EXTRA)]
 
 
-def plotly_config(file_name: str, image_format: str = "png") -> dict[str, Any]:
-    """Toolbar settings: the camera button saves `file_name` as PNG at 3x scale or as SVG."""
-    options: dict[str, Any] = {"format": image_format, "filename": file_name}
+# Charts are exported at this width (the camera button), whatever the screen: a report page's width.
+EXPORT_WIDTH = 1000
+# Text is wrapped for the narrowest place a chart is drawn: a full-width chart at 1024 px beside the
+# sidebar is ~620 px wide, a chart in one of two columns ~300 px. Plotly never wraps nor shrinks text.
+FULL, HALF = 620, 300
+_TITLE_PX, _SUB_PX, _NOTE_PX = 10.5, 6.8, 5.8  # average character widths of the 18, 12 and 10 px fonts
+_SUB_STYLE = "font-size:12px;font-weight:normal;color:#444"
+
+
+def plotly_config(file_name: str, image_format: str = "png", height: int | None = None) -> dict[str, Any]:
+    """Toolbar settings: the camera button saves `file_name` as PNG at 3x scale or as SVG, laid out at
+    EXPORT_WIDTH x `height` so a pasted chart looks the same whichever screen it was saved from."""
+    options: dict[str, Any] = {"format": image_format, "filename": file_name, "width": EXPORT_WIDTH}
+    if height:
+        options["height"] = height
     if image_format == "png":
         options["scale"] = 3
     return {"displaylogo": False, "toImageButtonOptions": options}
 
 
-def frame_figure(fig: go.Figure, title: str, subtitle: str, source: str, height: int = 420) -> go.Figure:
-    """Title, filter subtitle and source footnote on every chart, in one style."""
+def wrap(text: str, width_px: float, char_px: float) -> list[str]:
+    """`text` broken into lines that fit `width_px` at an average character width of `char_px`."""
+    return textwrap.wrap(text, max(12, int(width_px / char_px)), break_on_hyphens=False) or [""]
+
+
+def frame_figure(
+    fig: go.Figure,
+    title: str,
+    subtitle: str,
+    source: str,
+    height: int = 420,
+    width: int = FULL,
+    axis_space: int = 50,
+) -> go.Figure:
+    """Title, filter subtitle, legend and source footnote on every chart, in one style, never clipped.
+
+    Everything is placed in pixels: the title block at the top, the legend in rows under it (from the
+    figure's left edge), then the plot (`height` px), the x axis (`axis_space` px) and the wrapped source
+    note, which runs from the plot's right edge leftwards so long left-hand labels cannot push it off the
+    figure. `width` is the narrowest width the chart is shown at; text is wrapped to fit it.
+    """
+    titles = wrap(title, width - 20, _TITLE_PX)
+    subs = wrap(subtitle, width - 20, _SUB_PX)
+    notes = wrap(source, width - 30, _NOTE_PX)
+    text = "<br>".join(titles) + f'<br><span style="{_SUB_STYLE}">' + "<br>".join(subs) + "</span>"
+    head = 20 + 24 * len(titles) + 17 * len(subs) + 10
+    rows = legend_rows(fig, width - 20)
+    top = head + 22 * rows + (8 if rows else 6)
+    bottom = axis_space + 14 * len(notes) + 12
+    total = height + top + bottom
     fig.update_layout(
-        title={"text": f"{title}<br><sup>{subtitle}</sup>", "x": 0, "xanchor": "left", "font": {"size": 18}},
+        title={
+            "text": text,
+            "x": 0,
+            "xref": "container",
+            "xanchor": "left",
+            "y": 1 - 20 / total,  # 20 px down (the text rises ~8 px above it): pads are dropped in exports
+            "yref": "container",
+            "yanchor": "top",
+            "pad": {"l": 10},
+            "font": {"size": 18},
+        },
         template="plotly_white",
         font={"family": _FONT, "size": 12},
-        height=height,
-        margin={"l": 10, "r": 20, "t": 110, "b": 100},
-        legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 1, "xanchor": "right", "title": None},
+        height=total,
+        margin={"l": 10, "r": 20, "t": top, "b": bottom},
+        legend={
+            "orientation": "h",
+            "xref": "container",
+            "x": 0.01,
+            "xanchor": "left",
+            "yref": "container",
+            "y": 1 - head / total,
+            "yanchor": "top",
+            "title": None,
+        },
     )
     fig.add_annotation(
-        text=source,
+        text="<br>".join(notes),
         xref="paper",
         yref="paper",
-        x=0,
+        x=1,
         y=0,
-        yshift=-60,
-        xanchor="left",
+        yshift=-axis_space,
+        xanchor="right",
         yanchor="top",
         showarrow=False,
-        font={"size": 10, "color": "#666"},
-        align="left",
+        font={"size": 10, "color": "#555"},
+        align="right",
     )
     return fig
+
+
+def legend_rows(fig: go.Figure, width_px: float) -> int:
+    """How many rows a horizontal legend of the figure's named traces takes at `width_px` (0 if none)."""
+    if fig.layout.showlegend is False:
+        return 0
+    names = [t.name for t in fig.data if t.name and t.showlegend is not False]
+    if len(names) < 2 and fig.layout.showlegend is not True:
+        return 0  # Plotly shows no legend for a single trace
+    rows, used = 1, 0.0
+    for name in names:
+        item = 46 + _SUB_PX * len(name)  # symbol, gap and text
+        if used and used + item > width_px:
+            rows, used = rows + 1, 0.0
+        used += item
+    return rows
+
+
+def all_categories(labels: list[str]) -> dict[str, Any]:
+    """A category axis that writes every label (Plotly skips some when it thinks they are crowded)."""
+    return {"tickmode": "array", "tickvals": labels, "ticktext": labels}
 
 
 def events_by_type_bar(frame: pd.DataFrame, subtitle: str, source: str) -> go.Figure:
@@ -94,8 +174,19 @@ def events_by_type_bar(frame: pd.DataFrame, subtitle: str, source: str) -> go.Fi
             cliponaxis=False,
         )
     )
-    fig.update_layout(yaxis={"autorange": "reversed", "title": None}, xaxis={"title": "events"})
-    return frame_figure(fig, "Events reported, by type", subtitle, source, height=360)
+    labels = list(frame["type"].str.replace("_", " "))
+    fig.update_layout(
+        yaxis={"autorange": "reversed", "title": None, **all_categories(labels)},
+        xaxis={"title": "events"},
+        showlegend=False,
+    )
+    fig.update_xaxes(range=[0, headroom(frame["events"])])
+    return frame_figure(fig, "Events reported, by type", subtitle, source, height=max(120, 26 * len(labels)))
+
+
+def headroom(values: pd.Series) -> float:
+    """An axis end with room for the value written outside the longest bar."""
+    return float(values.max() or 1) * 1.12 + 0.5
 
 
 def timeline(frame: pd.DataFrame, subtitle: str, source: str) -> go.Figure:
@@ -126,10 +217,32 @@ def timeline(frame: pd.DataFrame, subtitle: str, source: str) -> go.Figure:
         )
     fig.update_layout(
         barmode="overlay",
-        xaxis={"type": "date", "title": None},
-        yaxis={"title": None, "categoryorder": "array", "categoryarray": list(rows["label"])[::-1]},
+        xaxis={"type": "date", "title": None, **day_axis(rows["start_date"], rows["end_date"])},
+        yaxis={
+            "title": None,
+            "categoryorder": "array",
+            "categoryarray": list(rows["label"])[::-1],
+            **all_categories(list(rows["label"])),
+        },
     )
-    return frame_figure(fig, "Events on a time line", subtitle, source, height=max(360, 90 + 26 * len(rows)))
+    return frame_figure(fig, "Events on a time line", subtitle, source, height=max(160, 26 * len(rows)), axis_space=34)
+
+
+def day_axis(starts: pd.Series, ends: pd.Series, days: int = 14) -> dict[str, Any]:
+    """A date axis that never shows hours: at least `days` wide around short spans, ticks on whole days."""
+    first, last = pd.to_datetime(starts).min(), pd.to_datetime(ends).max() + pd.Timedelta(days=1)
+    if last - first >= pd.Timedelta(days=days):
+        # level labels, few enough to fit a narrow chart (slanted ones ran into the source note)
+        long = last - first > pd.Timedelta(days=90)
+        return {"tickformat": "%b %Y" if long else "%d %b %Y", "tickangle": 0, "nticks": 6}
+    middle = first + (last - first) / 2
+    half = pd.Timedelta(days=days / 2)
+    return {
+        "range": [middle - half, middle + half],
+        "tickformat": "%d %b %Y",
+        "tickangle": 0,
+        "dtick": 86_400_000 * max(1, days // 7),  # a tick every few days: never an hourly axis
+    }
 
 
 def _tree_order(frame: pd.DataFrame) -> pd.DataFrame:
@@ -172,7 +285,7 @@ def _tree_order(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _short(text: str, limit: int = 60) -> str:
+def _short(text: str, limit: int = 42) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -188,8 +301,9 @@ def monthly(frame: pd.DataFrame, subtitle: str, source: str) -> go.Figure:
         part = frame[frame["type"] == event_type]
         fig.add_trace(
             go.Bar(
-                x=pd.to_datetime(part["month"]),
+                x=pd.to_datetime(part["month"]) + pd.Timedelta(days=14),
                 y=part["events"],
+                width=20 * 86_400_000,  # 20 days in ms: Plotly cannot infer a bar's width from one month alone
                 name=event_type.replace("_", " "),
                 marker_color=colour_for(event_type, EVENT_TYPE_COLOURS),
                 hovertemplate="%{x|%B %Y}: %{y} events<extra>" + event_type.replace("_", " ") + "</extra>",
@@ -197,65 +311,23 @@ def monthly(frame: pd.DataFrame, subtitle: str, source: str) -> go.Figure:
         )
     fig.update_layout(
         barmode="stack",
-        xaxis={"type": "date", "dtick": "M1", "tickformat": "%b %Y", "title": None},
+        xaxis={
+            "type": "date",
+            "dtick": "M1",
+            "tickformat": "%b %Y",
+            "ticklabelmode": "period",  # the label sits under its month, beneath the bar
+            "title": None,
+            **_month_range(frame["month"]),
+        },
         yaxis={"title": "events", "dtick": 1 if frame.groupby("month")["events"].sum().max() < 10 else None},
     )
-    return frame_figure(fig, "Events per month, by type", subtitle, source, height=380)
+    return frame_figure(fig, "Events per month, by type", subtitle, source, height=260, axis_space=34)
 
 
-def network(
-    graph: nx.Graph,
-    positions: dict[str, tuple[float, float]],
-    sizes: dict[str, float],
-    colour_by: str,
-    labelled: set[str],
-    title: str,
-    subtitle: str,
-    source: str,
-) -> go.Figure:
-    """Nodes at seeded positions, sized by a centrality, coloured by a category; edges' width = weight."""
-    fig = go.Figure()
-    for a, b, data in graph.edges(data=True):
-        (x0, y0), (x1, y1) = positions[a], positions[b]
-        fig.add_trace(
-            go.Scatter(
-                x=[x0, x1],
-                y=[y0, y1],
-                mode="lines",
-                line={"width": 0.6 + 1.2 * data["weight"], "color": "rgba(120,120,120,0.45)"},
-                hoverinfo="skip",
-                showlegend=False,
-            )
-        )
-    palette = ORG_KIND_COLOURS if colour_by == "org_kind" else {}
-    largest = max(sizes.values(), default=1) or 1
-    categories = sorted({graph.nodes[n].get(colour_by, "not stated") for n in graph.nodes})
-    for category in categories:
-        nodes = [n for n in graph.nodes if graph.nodes[n].get(colour_by, "not stated") == category]
-        fig.add_trace(
-            go.Scatter(
-                x=[positions[n][0] for n in nodes],
-                y=[positions[n][1] for n in nodes],
-                mode="markers+text",
-                name=category,
-                text=[graph.nodes[n]["label"] if n in labelled else "" for n in nodes],
-                textposition="top center",
-                textfont={"size": 11},
-                marker={
-                    "size": [10 + 26 * sizes.get(n, 0) / largest for n in nodes],
-                    "color": colour_for(category, palette),
-                    "line": {"width": 1, "color": "#333"},
-                },
-                customdata=[[n, graph.nodes[n]["label"], graph.degree(n)] for n in nodes],
-                hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]} co-participants<extra></extra>",
-            )
-        )
-    fig.update_layout(
-        xaxis={"visible": False},
-        yaxis={"visible": False, "scaleanchor": "x"},
-        legend={"title": colour_by.replace("org_kind", "organisation kind")},
-    )
-    return frame_figure(fig, title, subtitle, source, height=620)
+def _month_range(months: pd.Series) -> dict[str, Any]:
+    """Half a month of room either side, so one month shows as one labelled bar, not a day-by-day axis."""
+    first, last = pd.to_datetime(months).min(), pd.to_datetime(months).max()
+    return {"range": [first - pd.Timedelta(days=10), last + pd.Timedelta(days=40)]}
 
 
 def ranked_bars(
@@ -267,8 +339,10 @@ def ranked_bars(
     subtitle: str,
     source: str,
     legend: bool = True,
+    width: int = FULL,
 ) -> go.Figure:
-    """Horizontal bars, largest on top, coloured by a category column (organisation kind)."""
+    """Horizontal bars, largest on top, coloured by a category column (organisation kind); `width` as in
+    frame_figure."""
     fig = go.Figure()
     for category in sorted(frame[colour_column].unique()):
         part = frame[frame[colour_column] == category]
@@ -289,20 +363,23 @@ def ranked_bars(
     order = frame.sort_values([value, label], ascending=[False, True])[label].tolist()
     fig.update_layout(
         barmode="overlay",
-        yaxis={"title": None, "categoryorder": "array", "categoryarray": order[::-1]},
-        xaxis={"title": value.replace("_", " ")},
+        yaxis={"title": None, "categoryorder": "array", "categoryarray": order[::-1], **all_categories(order)},
+        xaxis={"title": value.replace("_", " "), "range": [0, headroom(frame[value])]},
         showlegend=legend,
     )
-    return frame_figure(fig, title, subtitle, source, height=max(360, 120 + 24 * len(frame)))
+    return frame_figure(fig, title, subtitle, source, height=max(120, 24 * len(frame)), width=width)
 
 
 def figure_bars(frame: pd.DataFrame, title: str, subtitle: str, source: str) -> go.Figure:
     """Labelled bars for figures that belong together (same unit), value written on each bar."""
     percent = (frame["unit"] == "percent").all()
     labels = list(frame["figure"])  # written as the article does: "64.4%", "close to 60%", "~12,000 people"
+    # bar labels wrapped on words rather than slanted: slanted labels run into the source note
+    wrapped = ["<br>".join(wrap(str(label), 130, _SUB_PX)[:3]) for label in frame["label"]]
+    lines = max((w.count("<br>") + 1 for w in wrapped), default=1)
     fig = go.Figure(
         go.Bar(
-            x=frame["label"],
+            x=wrapped,
             y=frame["value"],
             text=labels,
             textposition="outside",
@@ -317,7 +394,7 @@ def figure_bars(frame: pd.DataFrame, title: str, subtitle: str, source: str) -> 
             "range": [0, 100] if percent else None,
             "ticksuffix": "%" if percent else "",
         },
-        xaxis={"title": None},
+        xaxis={"title": None, "tickangle": 0},
         showlegend=False,
     )
-    return frame_figure(fig, title, subtitle, source, height=420)
+    return frame_figure(fig, title, subtitle, source, height=300, axis_space=20 + 16 * lines)

@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import yaml
 
 from etl.curation_file import read_curation
@@ -37,9 +38,26 @@ def separate_entry(kind: str, keep: str, other: str) -> dict[str, Any]:
     return {"separate": "people" if kind == "person" else "organizations", "names": [keep, other]}
 
 
+def shown(value: Any) -> str:
+    """The text a form shows for a stored value: '' for a missing one (None, NaN), never the word 'nan'."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    return str(value)
+
+
+def typed_changes(before: dict[str, Any], after: dict[str, Any]) -> dict[str, str]:
+    """The fields the analyst changed in a form: typed text that differs from what was shown (blank is no change)."""
+    out: dict[str, str] = {}
+    for field, value in after.items():
+        text = shown(value).strip()
+        if text and text != shown(before.get(field)).strip():
+            out[field] = text
+    return out
+
+
 def correction_entry(target: str, name: str, changes: dict[str, Any]) -> dict[str, Any] | None:
     """A `correct:` entry with only the fields that changed (None when nothing did)."""
-    changed = {k: v for k, v in changes.items() if v not in (None, "")}
+    changed = {k: v for k, v in changes.items() if shown(v).strip()}
     return {"correct": target, "name": name, **changed} if changed else None
 
 

@@ -124,23 +124,30 @@ def date_span(con: duckdb.DuckDBPyConnection) -> tuple[Any, Any]:
     return (row[0], row[1]) if row else (None, None)
 
 
-def articles_table(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Articles with title, date, source and how many events, people and figures each yields."""
+def articles_table(con: duckdb.DuckDBPyConnection, f: Filters | None = None) -> pd.DataFrame:
+    """Articles in scope of the filters with title, date, source and how many events, people and figures each
+    yields."""
+    scope, params = _article_scope(f or Filters())
     return _df(
         con,
-        """SELECT a.title, a.published, a.source, a.file_name,
+        f"""SELECT a.title, a.published, a.source, a.file_name,
                   (SELECT count(*) FROM event_articles ea WHERE ea.article_id = a.article_id) AS events,
                   (SELECT count(DISTINCT m.entity_id) FROM mentions m
                      WHERE m.article_id = a.article_id AND m.kind = ?) AS people,
                   (SELECT count(*) FROM figures f WHERE f.article_id = a.article_id) AS figures
-           FROM articles a ORDER BY a.published NULLS LAST, a.file_name""",
-        ["person"],
+           FROM articles a WHERE a.article_id IN ({scope}) ORDER BY a.published NULLS LAST, a.file_name""",
+        ["person", *params],
     )
 
 
-def events_by_type(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Event counts per type, largest first."""
-    return _df(con, "SELECT type, count(*) AS events FROM events GROUP BY type ORDER BY events DESC, type")
+def events_by_type(con: duckdb.DuckDBPyConnection, f: Filters | None = None) -> pd.DataFrame:
+    """Counts per type of the events the filters keep (dated or not), largest first."""
+    where, params = _event_where(f or Filters())
+    return _df(
+        con,
+        f"SELECT type, count(*) AS events FROM events e WHERE {where} GROUP BY type ORDER BY events DESC, type",
+        params,
+    )
 
 
 # ---------------------------------------------------------------- timeline
@@ -283,7 +290,9 @@ def coparticipation(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
 
 
 def institution_ranking(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
-    """Organisations with mentions, articles, events their people took part in, and people affiliated."""
+    """Organisations with mentions, articles, events their people took part in, and people affiliated.
+
+    With a Country filter only organisations of those countries are kept."""
     scope, scope_params = _article_scope(f)
     where, event_params = _event_where(f)
     return _df(
@@ -299,8 +308,11 @@ def institution_ranking(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFr
                    coalesce(ev.events, 0) AS events, coalesce(pp.people, 0) AS people
             FROM organizations o LEFT JOIN m USING (org_id) LEFT JOIN ev USING (org_id) LEFT JOIN pp USING (org_id)
             WHERE coalesce(m.mentions, 0) + coalesce(ev.events, 0) + coalesce(pp.people, 0) > 0
+              AND (len(?) = 0 OR list_contains(?, o.country))
             ORDER BY mentions DESC, o.name""",
-        [*scope_params, *event_params, *scope_params],
+        # the Country filter also applies to the bodies themselves: a Latvian fund named in a Norwegian
+        # forum's article is not a Norwegian organisation, nor is one whose country is not stated
+        [*scope_params, *event_params, *scope_params, list(f.countries), list(f.countries)],
     )
 
 

@@ -17,7 +17,7 @@ from culturedash.app_state import query
 from culturedash.filters import PARAMS, Filters
 
 _STATE = "_culturedash_filters"  # not a widget key: survives moving between pages
-_FORMAT_STATE = "_culturedash_image_format"
+_WIDGETS = "_culturedash_widgets"  # the sidebar widgets' values, kept across pages (see _restore)
 REPORT_CSS = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
@@ -93,12 +93,9 @@ def _sidebar_filters() -> Filters:
     options = query(db.filter_options)
     if _STATE not in st.session_state:  # a new session: read the bookmarked view from the URL
         st.session_state[_STATE] = Filters.from_params({v: _url_values(v) for v in PARAMS.values()})
+        st.session_state[_WIDGETS] = {}
     current: Filters = st.session_state[_STATE]
     first, last = options["first"], options["last"]
-
-    def init(key: str, value: Any) -> None:
-        if key not in st.session_state:
-            st.session_state[key] = value
 
     with st.sidebar:
         st.header("Filters")
@@ -106,8 +103,10 @@ def _sidebar_filters() -> Filters:
         if first and last:
             lo = max(first, min(current.start or first, last))
             hi = min(last, max(current.end or last, lo))
-            init("f_dates", (lo, hi))
-            picked = st.date_input("Event dates", min_value=first, max_value=last, key="f_dates")
+            _restore("f_dates", (lo, hi))
+            picked = st.date_input(
+                "Event dates", min_value=first, max_value=last, key="f_dates", on_change=_keep, args=("f_dates",)
+            )
             if isinstance(picked, Sequence) and len(picked) == 2:
                 start = picked[0] if picked[0] > first else None
                 end = picked[1] if picked[1] < last else None
@@ -121,19 +120,38 @@ def _sidebar_filters() -> Filters:
             ("articles", "Article"),
         ):
             allowed = options[name]
-            init(f"f_{name}", [v for v in getattr(current, name) if v in allowed])
+            key = f"f_{name}"
+            _restore(key, [v for v in getattr(current, name) if v in allowed])
             fmt = (lambda v, titles=allowed: _short(titles[v])) if name == "articles" else _readable
-            lists[name] = tuple(st.multiselect(label, list(allowed), key=f"f_{name}", format_func=fmt))
-        if st.button("Clear filters", width="stretch"):
-            for key in ("f_dates", "f_types", "f_orgs", "f_countries", "f_articles"):
-                st.session_state.pop(key, None)
-            st.session_state[_STATE] = Filters()
-            _write_url(Filters())
-            st.rerun()
+            lists[name] = tuple(
+                st.multiselect(label, list(allowed), key=key, format_func=fmt, on_change=_keep, args=(key,))
+            )
+        st.button("Clear filters", width="stretch", on_click=_clear_filters)
     chosen = Filters(start=start, end=end, **lists)
     st.session_state[_STATE] = chosen
     _write_url(chosen)
     return chosen
+
+
+def _restore(key: str, default: Any) -> None:
+    """Give a sidebar widget the value the analyst last chose, on whichever page they chose it.
+
+    Streamlit drops a widget's state when the page that drew it is left, so every page would start from
+    empty filters; the values are kept under our own key and written back before the widget is drawn.
+    """
+    saved = st.session_state.setdefault(_WIDGETS, {})
+    st.session_state[key] = saved.get(key, default)
+
+
+def _keep(key: str) -> None:
+    """on_change: remember a sidebar widget's new value (runs before the page script)."""
+    st.session_state.setdefault(_WIDGETS, {})[key] = st.session_state[key]
+
+
+def _clear_filters() -> None:
+    kept = st.session_state.get(_WIDGETS, {})
+    st.session_state[_WIDGETS] = {k: v for k, v in kept.items() if k == "f_image_format"}
+    st.session_state[_STATE] = Filters()
 
 
 def _readable(value: str) -> str:
@@ -157,17 +175,16 @@ def _write_url(filters: Filters) -> None:
 
 
 def _image_format() -> str:
-    if _FORMAT_STATE not in st.session_state:
-        st.session_state[_FORMAT_STATE] = "png"
+    _restore("f_image_format", "png")
     with st.sidebar:
         choice = st.radio(
             "Chart download (camera button)",
             ["png", "svg"],
             format_func=lambda v: "PNG, 3x scale" if v == "png" else "SVG (vector)",
             key="f_image_format",
-            index=0 if st.session_state[_FORMAT_STATE] == "png" else 1,
+            on_change=_keep,
+            args=("f_image_format",),
         )
-    st.session_state[_FORMAT_STATE] = choice
     return str(choice)
 
 
@@ -187,7 +204,8 @@ def url_choice(label: str, options: Sequence[str], key: str, labels: dict[str, s
 
 def show_chart(fig: go.Figure, page: Page, file_name: str, **kwargs: Any) -> Any:
     """Draw a chart full width with the toolbar's image download named `file_name`."""
-    return st.plotly_chart(fig, width="stretch", config=charts.plotly_config(file_name, page.image_format), **kwargs)
+    config = charts.plotly_config(file_name, page.image_format, fig.layout.height)
+    return st.plotly_chart(fig, width="stretch", config=config, **kwargs)
 
 
 def columns(page: Page, spec: Sequence[int]) -> list[Any]:
@@ -197,23 +215,25 @@ def columns(page: Page, spec: Sequence[int]) -> list[Any]:
     return list(st.columns(spec))
 
 
-def table(frame: pd.DataFrame, name: str) -> None:
-    """A full-width table with its CSV and Excel downloads, files named `name`."""
-    st.dataframe(frame, hide_index=True, width="stretch")
+def table(frame: pd.DataFrame, name: str, **kwargs: Any) -> None:
+    """A full-width table with its CSV and Excel downloads, files named `name` (kwargs go to st.dataframe)."""
+    st.dataframe(frame, hide_index=True, width="stretch", **kwargs)
     downloads(frame, name)
 
 
 def downloads(frame: pd.DataFrame, name: str) -> None:
     """CSV and Excel download buttons for the whole table (not only the rows on screen)."""
-    left, right, _ = st.columns([1, 1, 4])
-    left.download_button("Download CSV", to_csv(frame), f"{name}.csv", "text/csv", key=f"csv_{name}")
-    right.download_button(
-        "Download Excel",
-        to_excel(frame, name),
-        f"{name}.xlsx",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key=f"xlsx_{name}",
-    )
+    # a row sized to the buttons' text: fixed columns squeezed the labels to "D…" in narrow places
+    with st.container(horizontal=True, gap="small"):
+        st.download_button("Download CSV", to_csv(frame), f"{name}.csv", "text/csv", key=f"csv_{name}", width="content")
+        st.download_button(
+            "Download Excel",
+            to_excel(frame, name),
+            f"{name}.xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            key=f"xlsx_{name}",
+            width="content",
+        )
 
 
 def to_csv(frame: pd.DataFrame) -> bytes:

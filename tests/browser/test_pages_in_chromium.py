@@ -5,6 +5,7 @@ Screenshots of each page (and of the report view) are saved to `screenshots/` fo
 
 from __future__ import annotations
 
+import base64
 import os
 import shutil
 import socket
@@ -13,6 +14,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -41,39 +43,14 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def app_url(seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The app served on a free local port, reading a copy of the seed build."""
-    if not CHROMIUM.exists():
-        message = f"{CHROMIUM} not found: install Debian's chromium (make browser-deps)"
-        if os.environ.get("CI"):
-            pytest.fail(message)  # CI installs it: missing there is a failure, not a skip
-        pytest.skip(message)
-    db = tmp_path_factory.mktemp("browser") / "culture.duckdb"
-    shutil.copy(seed_db, db)
+@contextmanager
+def _serve(db: Path) -> Iterator[str]:
+    """`streamlit run app.py` on a free local port, reading `db`; yields its URL once it answers."""
     port = _free_port()
     env = {**os.environ, "CULTURE_DB": str(db), "PYTHONPATH": str(ROOT)}
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.port",
-            str(port),
-            "--server.headless",
-            "true",
-            "--browser.gatherUsageStats",
-            "false",
-            "--server.address",
-            "127.0.0.1",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
+    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)]
+    command += ["--server.headless", "true", "--browser.gatherUsageStats", "false", "--server.address", "127.0.0.1"]
+    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
         for _ in range(120):
@@ -91,8 +68,33 @@ def app_url(seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator
         server.wait(timeout=20)
 
 
+def _need_chromium() -> None:
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} not found: install Debian's chromium (make browser-deps)"
+        if os.environ.get("CI"):
+            pytest.fail(message)  # CI installs it: missing there is a failure, not a skip
+        pytest.skip(message)
+
+
 @pytest.fixture(scope="module")
-def browser(app_url: str) -> Iterator[object]:
+def app_db_copy(seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the seed build for the served app."""
+    _need_chromium()
+    db = tmp_path_factory.mktemp("browser") / "culture.duckdb"
+    shutil.copy(seed_db, db)
+    return db
+
+
+@pytest.fixture(scope="module")
+def app_url(app_db_copy: Path) -> Iterator[str]:
+    """The app served on a free local port, shared by the module's tests."""
+    with _serve(app_db_copy) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser(app_db_copy: Path) -> Iterator[object]:
+    """Debian's Chromium, headless, driven by Playwright."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
@@ -100,11 +102,6 @@ def browser(app_url: str) -> Iterator[object]:
             executable_path=str(CHROMIUM),
             args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         )
-        # the very first session of a fresh server can race the page registry ("Page not found"): warm it up
-        warm = chromium.new_page()
-        warm.goto(app_url, wait_until="networkidle")
-        warm.wait_for_selector(".js-plotly-plot", timeout=60_000)
-        warm.close()
         yield chromium
         chromium.close()
 
@@ -143,5 +140,156 @@ def test_report_view_hides_the_sidebar_and_keeps_the_filters(browser, app_url):
         assert not page.locator('[data-testid="stSidebar"]').is_visible()
         assert "type: panel" in page.locator(".js-plotly-plot").first.inner_text()
         assert "type=panel" in page.url
+    finally:
+        page.close()
+
+
+# ----------------------------------------------------------------- shared links and filters across pages
+
+
+def _settle(page: object) -> None:
+    """Wait until the script run that a navigation or a widget started has finished drawing."""
+    page.wait_for_timeout(1200)  # type: ignore[attr-defined]  # the run starts after the click is sent
+    page.wait_for_function(  # type: ignore[attr-defined]
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000
+    )
+    page.wait_for_timeout(500)  # type: ignore[attr-defined]
+
+
+def _chips(page: object, label: str) -> list[str]:
+    """The values picked in one sidebar multiselect, as shown."""
+    box = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(  # type: ignore[attr-defined]
+        has=page.get_by_text(label, exact=True)  # type: ignore[attr-defined]
+    )
+    return list(box.first.locator("[data-tag] span[title]").all_inner_texts())
+
+
+def _dialogs(page: object) -> list[str]:
+    return list(page.locator('[role="dialog"]').all_inner_texts())  # type: ignore[attr-defined]
+
+
+def test_shared_link_opens_its_page_on_a_fresh_server(browser, app_db_copy):
+    # the link is the first thing the server ever serves, as when an analyst starts the app and opens a bookmark
+    with _serve(app_db_copy) as url:
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})  # type: ignore[attr-defined]
+        try:
+            page.goto(f"{url}/timeline?type=panel", wait_until="networkidle")
+            page.wait_for_selector(".js-plotly-plot", timeout=60_000)
+            _settle(page)
+            assert not any("Page not found" in d for d in _dialogs(page))
+            assert page.locator("h1").first.inner_text().startswith("Event timeline")
+            assert _chips(page, "Event type") == ["panel"]
+        finally:
+            page.close()
+
+
+@pytest.mark.parametrize("start", ["/timeline?type=panel&type=forum", "/?type=panel&type=forum"])
+def test_filters_persist_across_page_switches_and_in_the_url(browser, app_url, start):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})  # type: ignore[attr-defined]
+    try:
+        page.goto(app_url + start, wait_until="networkidle")
+        _settle(page)
+        for name in ["Network", "Institutions", "Overview", "Figures", "Timeline", "Articles", "Data"]:
+            page.locator('[data-testid="stSidebarNav"] a', has_text=name).first.click()
+            _settle(page)
+            assert sorted(_chips(page, "Event type")) == ["forum", "panel"], name
+            assert "type=panel" in page.url and "type=forum" in page.url, name
+        # a filter changed on a page is kept too
+        page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"] [aria-label="Remove forum"]').click()
+        _settle(page)
+        for name in ["Timeline", "Network", "Institutions"]:
+            page.locator('[data-testid="stSidebarNav"] a', has_text=name).first.click()
+            _settle(page)
+            assert _chips(page, "Event type") == ["panel"], name
+            assert "type=panel" in page.url and "type=forum" not in page.url, name
+    finally:
+        page.close()
+
+
+# ----------------------------------------------------------------- charts laid out for reports
+
+# For every chart on a page: the title, subtitle, legend and source note lie inside the figure and do not
+# overlap each other, and a horizontal bar chart writes a label for every bar. `root` is a chart element.
+_LAYOUT_PROBLEMS = """(root) => {
+  const problems = [];
+  const svg = root.querySelector('.main-svg').getBoundingClientRect();
+  const box = (el) => el ? el.getBoundingClientRect() : null;
+  const inside = (r) => r.left >= svg.left - 1 && r.right <= svg.right + 1
+    && r.top >= svg.top - 1 && r.bottom <= svg.bottom + 1;
+  const meets = (a, b) => a && b && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  const title = box(root.querySelector('.gtitle'));
+  const legend = box(root.querySelector('.legend .bg'));
+  const notes = [...root.querySelectorAll('.annotation-text')].map(box);
+  const name = (root.querySelector('.gtitle') || {}).textContent || '?';
+  if (title && !inside(title)) problems.push(name + ': title clipped');
+  notes.forEach((n) => { if (!inside(n)) problems.push(name + ': source note clipped'); });
+  if (legend && !inside(legend)) problems.push(name + ': legend clipped');
+  if (meets(title, legend)) problems.push(name + ': legend over the title');
+  notes.forEach((n) => {
+    if (meets(n, legend) || meets(n, title)) problems.push(name + ': source note over the legend or title');
+  });
+  const texts = [...root.querySelectorAll('.textpoint text, .annotation-text')].map(box).filter((r) => r.width);
+  texts.forEach((a, i) => texts.slice(i + 1).forEach((b) => {
+    if (meets(a, b)) problems.push(name + ': labels overlap');
+  }));
+  const gd = root.closest('.js-plotly-plot') || root;
+  const bars = (gd.data || []).filter((t) => t.type === 'bar' && t.orientation === 'h');
+  if (bars.length) {
+    const categories = new Set(bars.flatMap((t) => [...t.y]));
+    const written = new Set([...root.querySelectorAll('.ytick text')].map((t) => t.textContent));
+    if (written.size < categories.size) {
+      problems.push(name + ': ' + written.size + ' of ' + categories.size + ' bars labelled');
+    }
+  }
+  const ticks = [...root.querySelectorAll('.xtick text')].map((t) => t.textContent);
+  if (ticks.some((t) => /\\d:\\d\\d/.test(t))) problems.push(name + ': hourly date axis');
+  return problems;
+}"""
+
+# The same chart laid out at the camera button's export size, in a scratch element, then checked.
+_EXPORT_PROBLEMS = """async ([i, check]) => {
+  const gd = document.querySelectorAll('.js-plotly-plot')[i];
+  const o = gd._context.toImageButtonOptions || {};
+  const div = document.createElement('div');
+  div.style.position = 'absolute'; div.style.left = '0'; div.style.top = '0';
+  document.body.appendChild(div);
+  const layout = {...gd.layout, width: o.width || gd._fullLayout.width, height: o.height || gd._fullLayout.height};
+  await Plotly.newPlot(div, gd.data, layout);
+  const problems = eval(check)(div).map((p) => 'export: ' + p);
+  const png = await Plotly.toImage(div, {format: 'png', width: layout.width, height: layout.height, scale: 1});
+  Plotly.purge(div); div.remove();
+  return [problems, png];
+}"""
+
+
+@pytest.mark.parametrize("path", ["", "timeline", "timeline?type=visit", "institutions", "figures", "network"])
+def test_charts_read_whole_on_screen_and_in_the_png_export(browser, app_url, path):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})  # type: ignore[attr-defined]
+    name = (path or "overview").replace("?", "-").replace("=", "-")
+    (SCREENSHOTS / "charts").mkdir(parents=True, exist_ok=True)
+    try:
+        page.goto(f"{app_url}/{path}", wait_until="networkidle")
+        page.wait_for_selector(".js-plotly-plot", timeout=60_000)
+        _settle(page)
+        problems: list[str] = []
+        charts = page.locator(".js-plotly-plot")
+        for i in range(charts.count()):  # the export does not depend on the screen: checked once
+            export, png = page.evaluate(_EXPORT_PROBLEMS, [i, _LAYOUT_PROBLEMS])
+            problems += export
+            (SCREENSHOTS / "charts" / f"{name}-export-{i}.png").write_bytes(base64.b64decode(png.split(",")[1]))
+        for width in (1400, 1024):
+            page.set_viewport_size({"width": width, "height": 1000})
+            page.wait_for_timeout(1500)  # Plotly redraws on resize
+            for i in range(charts.count()):
+                charts.nth(i).scroll_into_view_if_needed()
+                problems += [f"{width} px: {p}" for p in charts.nth(i).evaluate(_LAYOUT_PROBLEMS)]
+                charts.nth(i).screenshot(path=str(SCREENSHOTS / "charts" / f"{name}-{width}-{i}.png"))
+            # download buttons show their whole label (narrow columns squeezed them to "D…")
+            cut = page.evaluate(
+                """() => [...document.querySelectorAll('[data-testid="stDownloadButton"] button')]
+                     .filter((b) => b.offsetParent && b.scrollWidth > b.clientWidth + 1).map((b) => b.innerText)"""
+            )
+            problems += [f"{width} px: download button cut: {c}" for c in cut]
+        assert problems == []
     finally:
         page.close()

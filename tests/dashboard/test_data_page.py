@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import duckdb
 import pytest
+import yaml
 from streamlit.testing.v1 import AppTest
 
 from culturedash import db
@@ -46,7 +47,7 @@ def test_accepting_a_suggestion_merges_the_person_in_the_network_data(review_set
     assert sorted(network_names(database)) == ["A. Berzina", "Anna Berzina"]
     with duckdb.connect(str(database), read_only=True) as con:
         keep_id, other_id = con.execute("SELECT keep_id, other_id FROM merge_suggestions").fetchone()
-    at = AppTest.from_file(str(ROOT / "pages" / "6_Data.py"), default_timeout=120).run()
+    at = _data_page()
     assert "Merge suggestions (1 open)" in [h.value for h in at.header]
     at.button(key=f"accept-{keep_id}-{other_id}").click().run()
     assert "- merge: people\n  names: [Anna Berzina, A. Berzina]" in curation.read_text(encoding="utf-8")
@@ -60,7 +61,7 @@ def test_rejecting_keeps_them_apart_and_hides_the_suggestion(review_setup):
     database, curation = review_setup
     with duckdb.connect(str(database), read_only=True) as con:
         keep_id, other_id = con.execute("SELECT keep_id, other_id FROM merge_suggestions").fetchone()
-    at = AppTest.from_file(str(ROOT / "pages" / "6_Data.py"), default_timeout=120).run()
+    at = _data_page()
     at.button(key=f"reject-{keep_id}-{other_id}").click().run()
     at.button(key="rebuild").click().run()
     assert "- separate: people" in curation.read_text(encoding="utf-8")
@@ -69,7 +70,7 @@ def test_rejecting_keeps_them_apart_and_hides_the_suggestion(review_setup):
 
 
 def test_quality_summary_counts_what_needs_attention(review_setup):
-    at = AppTest.from_file(str(ROOT / "pages" / "6_Data.py"), default_timeout=120).run()
+    at = _data_page()
     metrics = {m.label: m.value for m in at.metric}
     assert set(metrics) == {
         "Events without a date",
@@ -84,7 +85,48 @@ def test_broken_curation_file_shows_the_error_and_keeps_the_database(review_setu
     database, curation = review_setup
     before = database.read_bytes()
     curation.write_text("- correct: event\n  name: x\n  type: party\n", encoding="utf-8")
-    at = AppTest.from_file(str(ROOT / "pages" / "6_Data.py"), default_timeout=120).run()
+    at = _data_page()
     at.button(key="rebuild").click().run()
     assert any("curation.yaml:3: 'party' is not an event type" in e.value for e in at.error)
     assert database.read_bytes() == before
+
+
+def _data_page():
+    return AppTest.from_file(str(ROOT / "views" / "6_Data.py"), default_timeout=120).run()
+
+
+def _written(curation) -> str:
+    return curation.read_text(encoding="utf-8") if curation.exists() else ""
+
+
+@pytest.mark.parametrize("form", ["person_form", "org_form"])
+def test_saving_a_form_unchanged_writes_nothing(review_setup, form):
+    _, curation = review_setup
+    at = _data_page()
+    at.button(key=form.replace("form", "save")).click().run()
+    assert not at.exception
+    assert "nan" not in _written(curation) and "correct:" not in _written(curation)
+    assert "Nothing changed." in [i.value for i in at.info]
+
+
+def test_person_form_writes_only_the_field_the_analyst_typed(review_setup):
+    _, curation = review_setup
+    at = _data_page()
+    at.selectbox(key="edit_person").set_value("Maris Ozols").run()
+    at.text_input(key="person_title").set_value("Head of the Film School")
+    at.button(key="person_save").click().run()
+    assert not at.exception
+    assert yaml.safe_load(_written(curation)) == [
+        {"correct": "person", "name": "Maris Ozols", "title": "Head of the Film School"}
+    ]
+
+
+def test_org_form_writes_only_the_country_typed(review_setup):
+    _, curation = review_setup
+    at = _data_page()
+    at.selectbox(key="edit_org").set_value("Opera House").run()
+    at.text_input(key="org_country").set_value("Latvia")
+    at.button(key="org_save").click().run()
+    assert not at.exception
+    entry = {"correct": "organization", "name": "Opera House", "country": "Latvia"}
+    assert yaml.safe_load(_written(curation)) == [entry]

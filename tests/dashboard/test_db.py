@@ -65,6 +65,21 @@ def test_institution_ranking_counts_mentions_events_and_people(literal_con):
     assert db.institution_ranking(literal_con, Filters(types=("exhibition",))).empty
 
 
+@pytest.mark.parametrize(("countries", "expected"), [(("Norway",), ["Harbour Museum"]), (("Latvia",), [])])
+def test_country_filter_keeps_only_organisations_of_that_country(literal_con, countries, expected):
+    # a Latvian body and one with no country are named in the Norwegian forum's article: neither is Norwegian
+    literal_con.execute(
+        "INSERT INTO organizations VALUES ('O3', 'Baltic Film Fund', [], 'ngo', 'Latvia'), "
+        "('O4', 'Coast News', [], 'media', NULL)"
+    )
+    literal_con.execute(
+        "INSERT INTO mentions VALUES ('A1', 'organization', 'O3', 'BFF', 1, 4), "
+        "('A1', 'organization', 'O4', 'CN', 5, 7)"
+    )
+    assert list(db.institution_ranking(literal_con, Filters(countries=countries))["name"]) == expected
+    assert len(db.institution_ranking(literal_con, Filters())) == 4
+
+
 def test_institution_mentions_give_the_sentence(literal_con):
     frame = db.institution_mentions(literal_con, "O2")
     assert frame["sentence"].tolist() == ["A gala concert by the Reed Trio."]

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.slow
 
 
 def run_page(name: str, **params: str | list[str]) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "pages" / f"{name}.py"), default_timeout=90)
+    at = AppTest.from_file(str(ROOT / "views" / f"{name}.py"), default_timeout=90)
     for key, value in params.items():
         at.query_params[key] = value
     return at.run()
@@ -114,7 +114,9 @@ def test_network_default_lists_centrality_for_every_linked_person(app_db):
 def test_network_organisation_projection(app_db):
     at = run_page("2_Network", net="organisations")
     assert not at.exception
-    assert chart_titles(at)[0].startswith("Organisations who took part in the same events")
+    assert chart_titles(at)[0].startswith("Organisations whose people took part in the same events")
+    assert not any("Two people are linked" in c.value for c in at.caption)
+    assert any("Two organisations are linked" in c.value for c in at.caption)
     assert len(at.dataframe[0].value) == scalar(
         app_db, "SELECT count(DISTINCT org_id) FROM participations WHERE org_id IS NOT NULL"
     )
@@ -258,3 +260,32 @@ def test_report_view_hides_controls_and_keeps_charts(app_db):
     assert any('[data-testid="stSidebar"]' in m.value for m in at.markdown)  # the hiding stylesheet
     assert not any("Open this view as a report" in m.value for m in at.markdown)
     assert "type: panel" in chart_titles(at)[0]
+
+
+# ----------------------------------------------------------------- filters on the overview, downloads everywhere
+
+
+def test_overview_applies_the_sidebar_filters_and_says_so(app_db):
+    at = run_page("0_Overview", type="panel")
+    assert not at.exception
+    bars = charts(at)[0]["data"][0]
+    assert list(bars["y"]) == ["panel"]
+    assert "type: panel" in chart_titles(at)[0]
+    assert "follow the sidebar filters" in infos(at)
+    panels = scalar(
+        app_db,
+        "SELECT count(DISTINCT ea.article_id) FROM event_articles ea JOIN events USING (event_id) WHERE type = 'panel'",
+    )
+    assert len(at.dataframe[0].value) == panels
+
+
+def _downloads(at: AppTest) -> set[str]:
+    return {b.proto.label for b in at.get("download_button")}
+
+
+@pytest.mark.parametrize("page", ["0_Overview", "5_Articles", "3_Institutions"])
+def test_every_record_table_has_its_downloads(app_db, page):
+    at = run_page(page)
+    assert not at.exception
+    assert _downloads(at) == {"Download CSV", "Download Excel"}
+    assert len(at.get("download_button")) == 2 * len(at.dataframe)

@@ -25,20 +25,16 @@ else:
     )
     clicked = selected_keys(state)
 
-left, right = ui.columns(page, [3, 2])
-with left:
-    monthly = query(db.monthly_counts, page.filters)
-    if monthly.empty:
-        ui.empty("dated events", page.filters)
-    else:
-        ui.show_chart(charts.monthly(monthly, page.subtitle, page.source), page, "events-per-month")
-with right:
-    undated = query(db.undated_events, page.filters)
-    st.subheader(f"Events without a date ({len(undated)})")
-    if undated.empty:
-        st.write("Every event that matches the filters has a date.")
-    else:
-        ui.table(undated, "undated-events")
+monthly = query(db.monthly_counts, page.filters)
+if not monthly.empty:  # the time line above already says when nothing matches
+    ui.show_chart(charts.monthly(monthly, page.subtitle, page.source), page, "events-per-month")
+
+undated = query(db.undated_events, page.filters)
+st.subheader(f"Events without a date ({len(undated)})")
+if undated.empty:
+    st.write("Every event that matches the filters has a date.")
+else:
+    ui.table(undated, "undated-events")
 
 if not events.empty:
     with st.expander(f"All {len(events)} dated events as a table"):
@@ -78,4 +74,4 @@ else:
     figures = query(db.figures_table, Filters(), event_id)
     if not figures.empty:
         st.subheader(f"Figures reported at this event ({len(figures)})")
-        st.dataframe(figures[["text", "subject", "speaker", "evidence"]], hide_index=True, width="stretch")
+        ui.table(figures[["text", "subject", "speaker", "evidence"]], "event-figures")

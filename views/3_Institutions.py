@@ -57,6 +57,7 @@ else:
                     page.subtitle,
                     page.source,
                     legend=False,  # the axis names the categories
+                    width=charts.HALF,
                 ),
                 page,
                 f"institutions-by-{title}",
@@ -83,13 +84,13 @@ else:
     tab_people, tab_events, tab_sentences = st.tabs(
         [f"People ({len(people)})", f"Events ({len(events)})", f"Sentences ({len(mentions)})"]
     )
-    for tab, frame, none in (
-        (tab_people, people, "No person is tied to this body in the articles."),
-        (tab_events, events, "None of its people is shown taking part in an event."),
-        (tab_sentences, mentions, "No sentence names it."),
+    for tab, frame, what, none in (
+        (tab_people, people, "people", "No person is tied to this body in the articles."),
+        (tab_events, events, "events", "None of its people is shown taking part in an event."),
+        (tab_sentences, mentions, "sentences", "No sentence names it."),
     ):
         with tab:
             if frame.empty:
                 st.write(none)
             else:
-                st.dataframe(frame, hide_index=True, width="stretch")
+                ui.table(frame, f"institution-{what}")

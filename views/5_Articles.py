@@ -58,4 +58,4 @@ else:
             if frame.empty:
                 st.caption(f"No {name} extracted from this article.")
             else:
-                st.dataframe(frame, hide_index=True, width="stretch")
+                ui.table(frame, f"{art['file_name'].rsplit('.', 1)[0]}-{name}")

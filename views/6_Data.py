@@ -89,21 +89,21 @@ with person_tab:
     else:
         name = st.selectbox("Person", list(people["name"]), key="edit_person")
         current = people.set_index("name").loc[name]
+        before = {
+            "title": edit.shown(current["title"]),
+            "organization": edit.shown(current["organisation"]),
+            "country": edit.shown(current["country"]),
+        }
+        st.caption("Only the fields you change are written; a field left blank is left as it is.")
         with st.form("person_form"):
-            title = st.text_input("Title", value=current["title"] or "")
+            title = st.text_input("Title", value=before["title"], key="person_title")
             org_names = ["(none)", *orgs["name"]]
-            org_index = org_names.index(current["organisation"]) if current["organisation"] in org_names else 0
+            org_index = org_names.index(before["organization"]) if before["organization"] in org_names else 0
             organisation = st.selectbox("Organisation", org_names, index=org_index)
-            country = st.text_input("Country", value=current["country"] or "")
-            if st.form_submit_button("Save correction"):
-                changes = {
-                    "title": title if title != (current["title"] or "") else None,
-                    "organization": organisation
-                    if organisation != "(none)" and organisation != current["organisation"]
-                    else None,
-                    "country": country if country != (current["country"] or "") else None,
-                }
-                entry = edit.correction_entry("person", name, changes)
+            country = st.text_input("Country", value=before["country"], key="person_country")
+            if st.form_submit_button("Save correction", key="person_save"):
+                after = {"title": title, "organization": "" if organisation == "(none)" else organisation}
+                entry = edit.correction_entry("person", name, edit.typed_changes(before, {**after, "country": country}))
                 if entry:
                     decide(entry, "corrected person")
                     st.rerun()
@@ -114,18 +114,21 @@ with org_tab:
     else:
         org_name = st.selectbox("Organisation", list(orgs["name"]), key="edit_org")
         row = orgs.set_index("name").loc[org_name]
+        before = {"kind": edit.shown(row["kind"]), "country": edit.shown(row["country"]), "rename": ""}
+        st.caption("Only the fields you change are written; a field left blank is left as it is.")
         with st.form("org_form"):
             kinds = sorted(ORG_KIND_VALUES)
-            kind = st.selectbox("Kind", kinds, index=kinds.index(row["kind"]) if row["kind"] in kinds else 0)
-            country = st.text_input("Country", value=row["country"] or "")
-            rename = st.text_input("Rename to (canonical name)", value="")
-            if st.form_submit_button("Save correction"):
-                changes = {
-                    "kind": kind if kind != row["kind"] else None,
-                    "country": country if country != (row["country"] or "") else None,
-                    "rename": rename.strip() or None,
-                }
-                entry = edit.correction_entry("organization", org_name, changes)
+            kind = st.selectbox(
+                "Kind",
+                kinds,
+                index=kinds.index(before["kind"]) if before["kind"] in kinds else None,  # unknown: pick nothing
+                placeholder="not stated",
+            )
+            country = st.text_input("Country", value=before["country"], key="org_country")
+            rename = st.text_input("Rename to (canonical name)", value="", key="org_rename")
+            if st.form_submit_button("Save correction", key="org_save"):
+                after = {"kind": kind, "country": country, "rename": rename}
+                entry = edit.correction_entry("organization", org_name, edit.typed_changes(before, after))
                 if entry:
                     decide(entry, "corrected organisation")
                     st.rerun()
@@ -169,4 +172,4 @@ else:
     stale = log[log["status"] == "stale"]
     if not stale.empty:
         st.warning(f"{len(stale)} entries no longer match anything (the articles changed): update or remove them.")
-    st.dataframe(log, hide_index=True, width="stretch")
+    ui.table(log, "curation-log")

@@ -32,30 +32,36 @@ for col, (label, key) in zip(
 
 span = f"{first:%d %b %Y} – {last:%d %b %Y}" if first and last else "no dated events yet"
 st.markdown(f"**Dates covered:** {span}")
+if page.filters.is_empty:
+    st.caption("The counts above are for the whole database, as are the chart and the table below.")
+else:
+    # say plainly which numbers follow the sidebar and which do not
+    st.info(
+        f"The counts above are for the whole database. The chart and the table below follow the sidebar filters "
+        f"({page.filters.describe()}).",
+        icon="🔎",
+    )
 
-left, right = st.columns([3, 2])
-with left:
-    st.subheader("Articles")
-    articles = query(db.articles_table)
-    if articles.empty:
+by_type = query(db.events_by_type, page.filters)
+if by_type.empty:
+    ui.empty("events", page.filters)
+else:
+    ui.show_chart(charts.events_by_type_bar(by_type, page.subtitle, page.source), page, "events-by-type")
+
+articles = query(db.articles_table, page.filters)
+st.subheader(f"Articles ({len(articles)})")
+if articles.empty:
+    if counts["articles"] == 0:
         st.info("No articles yet. Put .txt, .md or .html files in data/articles and run `python -m etl build`.")
     else:
-        st.dataframe(
-            articles,
-            hide_index=True,
-            width="stretch",
-            column_config={
-                "title": st.column_config.TextColumn("Title", width="large"),
-                "published": st.column_config.DateColumn("Published"),
-                "file_name": "File",
-            },
-        )
-with right:
-    by_type = query(db.events_by_type)
-    if by_type.empty:
-        st.info("No events extracted yet.")
-    else:
-        fig = charts.events_by_type_bar(
-            by_type, "All articles in the database (the sidebar filters apply to other pages)", page.source
-        )
-        ui.show_chart(fig, page, "events-by-type")
+        ui.empty("articles", page.filters)
+else:
+    ui.table(
+        articles,
+        "articles",
+        column_config={
+            "title": st.column_config.TextColumn("Title", width="large"),
+            "published": st.column_config.DateColumn("Published"),
+            "file_name": "File",
+        },
+    )

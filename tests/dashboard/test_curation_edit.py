@@ -1,0 +1,40 @@
+"""Turning the Data page's form fields into curation entries: only what the analyst typed is written."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from culturedash import curation_edit as edit
+
+
+@pytest.mark.parametrize("missing", [None, math.nan, pd.NA, pd.NaT])
+def test_shown_value_of_a_missing_field_is_blank(missing):
+    assert edit.shown(missing) == ""
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "written"),
+    [
+        ({"title": math.nan, "country": None}, {"title": "", "country": ""}, {}),
+        ({"title": math.nan, "country": None}, {"title": "Director", "country": "  "}, {"title": "Director"}),
+        ({"title": "Director"}, {"title": "Director "}, {}),
+        ({"kind": "museum", "country": "Latvia"}, {"kind": None, "country": "Estonia"}, {"country": "Estonia"}),
+        ({"country": "Latvia"}, {"country": ""}, {}),  # blank leaves the field as it is
+    ],
+)
+def test_typed_changes_keep_only_what_the_analyst_typed(before, after, written):
+    changes = edit.typed_changes(before, after)
+    assert changes == written
+    assert "nan" not in {str(v).lower() for v in changes.values()}
+
+
+def test_correction_entry_is_none_when_nothing_changed():
+    assert edit.correction_entry("person", "Ana Lund", {}) is None
+    assert edit.correction_entry("person", "Ana Lund", {"title": "Director"}) == {
+        "correct": "person",
+        "name": "Ana Lund",
+        "title": "Director",
+    }
