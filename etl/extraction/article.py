@@ -90,8 +90,10 @@ def titled_references(doc: Doc, ex: Extraction, taken: list[tuple[int, int]]) ->
     """'the minister' -> the one person in the article whose title starts with 'Minister' (none if two do)."""
     out = []
     for tok in doc[:-1]:
+        if tok.lower_ != "the":
+            continue
         nxt = doc[tok.i + 1]
-        if tok.lower_ != "the" or nxt.lower_ not in _BACK_REFERENCE_TITLES:
+        if nxt.lower_ not in _BACK_REFERENCE_TITLES:
             continue
         after = doc[tok.i + 2] if tok.i + 2 < len(doc) else None
         if after is not None and (after.lower_ == "of" or (after.text[:1].isupper() and after.pos_ == "PROPN")):

@@ -170,7 +170,11 @@ def _year_hint(doc: Doc, body_events: list[str]) -> int | None:
 
 
 def _sentences(doc: Doc) -> list[Span]:
-    return [s for s in sentences(doc) if s.text.strip()]
+    """The doc's sentences that hold any text (computed once per doc)."""
+    cached = doc.user_data.get("text_sentences")
+    if cached is None:
+        cached = doc.user_data["text_sentences"] = [s for s in sentences(doc) if s.text.strip()]
+    return list(cached)
 
 
 def extract_events(

@@ -263,7 +263,14 @@ def _continues_a_name(doc: Doc, end: int) -> bool:
 
 
 def _is_title_case_line(sent: Span) -> bool:
-    """A headline written in title case: no closing stop and nearly every word capitalised."""
+    """A headline written in title case: no closing stop and nearly every word capitalised (once per sentence)."""
+    cache = sent.doc.user_data.setdefault("title_case_lines", {})
+    if sent.start not in cache:
+        cache[sent.start] = _title_case(sent)
+    return cache[sent.start]
+
+
+def _title_case(sent: Span) -> bool:
     words = [t for t in sent if t.is_alpha and len(t) > 3]
     last = [t for t in sent if not t.is_space][-1:]
     if len(words) < 4 or (last and last[0].text in (".", "!", "?", '"', "”")):

@@ -221,11 +221,12 @@ def participations(doc: Doc, people: list[PersonRef], events: EventsResult) -> l
     for sent in sentences(doc):
         focus = events.focus.get(sent.start)
         in_sent = [p for p in people if sent.start <= p.start < sent.end]
+        text = sent.text.strip()  # built anew on every access
         for ev_id, ev in events.events.items():
-            if ev.type == "meeting" and ev.evidence == sent.text.strip() and ev.name.startswith("Meeting of "):
+            if ev.type == "meeting" and ev.evidence == text and ev.name.startswith("Meeting of "):
                 for name in ev.name.removeprefix("Meeting of ").split(" and "):
                     out.append((ev_id, name, "attendee", ev.evidence, "meeting_party"))
-            if ev.type == "visit" and ev.evidence == sent.text.strip():
+            if ev.type == "visit" and ev.evidence == text:
                 out.append((ev_id, ev.name.split("'s visit")[0], "attendee", ev.evidence, "visitor"))
         if focus is None:
             continue
