@@ -232,6 +232,20 @@ def _add_lead_event(b: _Builder, doc: Doc, people: list[PersonRef], published: d
     lead.local_id = f"e{len(b.events) + 1}"
     b.events[lead.local_id] = lead
     b.result.main = lead.local_id
+    if lead.start_date is None:
+        _date_from_later_reference(b, lead, sents)
+
+
+def _date_from_later_reference(b: _Builder, lead: EventRec, sents: list[Span]) -> None:
+    """'The event took place ... on 30th March 2022': a later sentence that points back to the lead event dates it."""
+    for sent in sents:
+        if FUTURE.search(sent.text) or not (mentions := dates.find_dates(sent.text)):
+            continue
+        refs = definite_refs(sent)
+        if any(r.type == lead.type or r.name.lower() in ("event", "events") for r in refs):
+            b.set_dates(lead, mentions[0], sent.text, ends=False)
+            if lead.start_date is not None:
+                return
 
 
 def _inherit_spans(b: _Builder) -> None:

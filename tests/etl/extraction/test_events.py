@@ -15,3 +15,25 @@ def test_until_a_date_closes_the_event_and_does_not_open_it(extract):
     ev = next(e for e in ex.events.values() if e.name == "Harbour Lights in Colour")
     assert ev.start_date is None
     assert ev.end_date == date(2023, 3, 15)
+
+
+@pytest.mark.slow
+def test_a_later_sentence_about_the_event_dates_the_lead_event(extract):
+    text = (
+        "Harbour infoday\n\n"
+        "Purpose of the webinar was to inform local councils about the new arts fund.\n\n"
+        "The event took place on the Zoom platform from 14.30 to 16.30 of Wed. 30th March 2022."
+    )
+    ev = next(iter(extract(text).events.values()))
+    assert ev.start_date == date(2022, 3, 30)
+
+
+@pytest.mark.slow
+def test_a_future_reference_does_not_date_the_lead_event(extract):
+    text = (
+        "Harbour infoday\n\n"
+        "Purpose of the webinar was to inform local councils about the new arts fund.\n\n"
+        "The next event will be held on 30th March 2022."
+    )
+    ev = next(iter(extract(text).events.values()))
+    assert ev.start_date is None
