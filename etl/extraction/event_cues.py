@@ -119,6 +119,7 @@ def quoted_events(sent: Span, orgs: list[tuple[int, int]]) -> list[EventCue]:
 
 
 _TITLE_CUES = frozenset({"titled", "entitled", "named", "called", "dubbed"})
+_SHOWN_TYPES = frozenset({"exhibition", "concert", "festival", "competition"})
 _TRAINING_WORDS = frozenset({"training", "class", "masterclass", "workshop", "seminar", "course"})
 _PLURAL_NAMES = frozenset({"days", "games", "awards", "olympics", "nights"})
 
@@ -233,7 +234,15 @@ def described_events(sent: Span, taken: list[tuple[int, int]], forum_name: str |
             complement = ""  # "on November 28" dates the event; it does not name it
         if det == "the" and not complement:
             continue  # "the opening ceremony": a reference, handled by definite_refs
-        if not (special or (det in ("a", "an") and (complement or happening)) or (happening and complement)):
+        # "enjoyed the exhibition of fine and applied arts of X": a described event named by its own words
+        described = (
+            det == "the"
+            and complement.startswith("of ")
+            and len(complement.split()) >= 4
+            and event_type(lower(tok)) in _SHOWN_TYPES  # "the first panel of the Forum" points to a known panel
+        )
+        indefinite = det in ("a", "an") and (complement or happening)
+        if not (special or indefinite or (happening and complement) or described):
             continue
         if tok.lower_ in ("discussion", "discussions") and not complement:
             continue
@@ -257,7 +266,7 @@ def described_events(sent: Span, taken: list[tuple[int, int]], forum_name: str |
                 kind,
                 start,
                 tok.i + 1,
-                definite_ref=det == "the" and not special,
+                definite_ref=det == "the" and not special and not described,
                 rule="described_event",
             )
         )

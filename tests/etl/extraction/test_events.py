@@ -37,3 +37,10 @@ def test_a_future_reference_does_not_date_the_lead_event(extract):
     )
     ev = next(iter(extract(text).events.values()))
     assert ev.start_date is None
+
+
+@pytest.mark.slow
+def test_the_exhibition_of_named_things_is_an_event(extract):
+    text = "Harbour days open\n\nVisitors enjoyed the exhibition of fine and applied arts of Norland."
+    names = {e.name for e in extract(text).events.values()}
+    assert "Exhibition of fine and applied arts of Norland" in names
