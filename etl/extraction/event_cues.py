@@ -36,6 +36,9 @@ _HELD_VERBS = frozenset(
         "begin",
         "feature",
         "include",
+        "present",
+        "give",
+        "stage",
     }
 )
 
@@ -214,11 +217,19 @@ def _phrase(token: Token) -> str:
     return clean_name("".join(words))
 
 
+def _programme_of(tok: Token) -> str | None:
+    """'a concert program', 'the exhibition programme': a programme named by the event it is (its compound)."""
+    if tok.lemma_.lower() not in ("program", "programme"):
+        return None
+    return next((lower(c) for c in tok.children if c.dep_ == "compound" and is_event_head(c)), None)
+
+
 def described_events(sent: Span, taken: list[tuple[int, int]], forum_name: str | None) -> list[EventCue]:
     """Lower-case event nouns the sentence reports as happening: 'a meeting dedicated to X was held'."""
     cues = []
     for tok in sent:
-        if tok.pos_ != "NOUN" or not is_event_head(tok) or any(overlaps((tok.i, tok.i + 1), t) for t in taken):
+        kind_word = _programme_of(tok) or (lower(tok) if is_event_head(tok) else None)
+        if tok.pos_ != "NOUN" or kind_word is None or any(overlaps((tok.i, tok.i + 1), t) for t in taken):
             continue
         if lower(tok) in ("days", "week", "events"):
             continue
@@ -259,7 +270,7 @@ def described_events(sent: Span, taken: list[tuple[int, int]], forum_name: str |
             complement = f"of the {forum_name}"
         name = " ".join(head_words) + (f" {complement}" if complement else "")
         start = first
-        kind = event_type(lower(tok))
+        kind = event_type(kind_word)
         cues.append(
             EventCue(
                 name[0].upper() + name[1:],

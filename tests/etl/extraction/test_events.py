@@ -44,3 +44,10 @@ def test_the_exhibition_of_named_things_is_an_event(extract):
     text = "Harbour days open\n\nVisitors enjoyed the exhibition of fine and applied arts of Norland."
     names = {e.name for e in extract(text).events.values()}
     assert "Exhibition of fine and applied arts of Norland" in names
+
+
+@pytest.mark.slow
+def test_a_concert_programme_that_was_presented_is_a_concert(extract):
+    text = "Harbour days open\n\nA concert program was presented, showing folk and pop music."
+    found = {e.name: e.type for e in extract(text).events.values()}
+    assert found.get("Concert program") == "concert"
