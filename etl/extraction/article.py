@@ -9,7 +9,8 @@ from spacy.tokens import Doc
 
 from etl.extraction.events import EventsResult, PersonRef, extract_events
 from etl.extraction.figures import find_figures
-from etl.extraction.orgs import OrgSpan, find_orgs, org_country, org_kind
+from etl.extraction.org_names import OrgSpan, org_country, org_kind
+from etl.extraction.orgs import find_orgs
 from etl.extraction.participants import find_roles
 from etl.extraction.people import find_people, short_forms
 from etl.extraction.spans import entities, overlaps, sentences

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from etl.extraction.lexicon import COUNTRIES, EVENT_HEADS, NUMBER_WORDS
-from etl.extraction.orgs import clean_name
+from etl.extraction.org_names import clean_name
 from etl.extraction.spans import entity_at, in_quotes, is_cap, is_event_head, lower, name_runs, overlaps
 
 # Event kinds that sit inside another event, and the words that say an event ends or is yet to come.

@@ -19,7 +19,7 @@ from spacy.vocab import Vocab
 
 from etl.extraction.event_cues import EventCue, event_type
 from etl.extraction.lead_event import EventWords, event_words
-from etl.extraction.orgs import clean_name
+from etl.extraction.org_names import clean_name
 from etl.extraction.spans import entity_at, in_quotes, is_cap, overlaps
 
 # Small words a title may hold between its capitalised words ("Bangladesh in Frames", "Sounds of the Sea").

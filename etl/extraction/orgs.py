@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
 from etl.extraction.acronyms import defined_names
+from etl.extraction.body_lists import listed_with_bodies
 from etl.extraction.lexicon import (
     ACRONYM_PART_WORDS,
     COUNTRIES,
     MEDIUM_WORDS,
     ORG_DESCRIPTORS,
     ORG_HEADS,
-    ORG_KINDS,
     SUBUNIT_HEADS,
 )
+from etl.extraction.org_names import OrgSpan, clean_name
 from etl.extraction.spans import (
     QUOTE_CHARS,
     in_quotes,
@@ -36,62 +36,6 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
 _NOT_ACRONYMS = frozenset(
     {"IT", "TV", "AI", "GDP", "CEO", "NO", "UK", "USA", "US", "EU", "PR", "VR", "AR", "NFT", "OK"}
 )
-
-
-@dataclass
-class OrgSpan:
-    """An organisation named at tokens [start, end) of the doc."""
-
-    start: int
-    end: int
-    name: str
-    acronym: str | None = None
-    generic: bool = False  # "the Foundation": refers back to a named body
-
-    @property
-    def span(self) -> tuple[int, int]:
-        """The token range."""
-        return (self.start, self.end)
-
-
-def org_kind(name: str) -> str:
-    """The organizations.kind a name's head noun suggests."""
-    words = [w.strip("\"“”'").lower() for w in re.split(r"[\s-]+", name)]
-    if any(w in ("international", "world", "united") for w in words) or name.isupper():
-        return "international" if name.isupper() or "international" in words else _by_head(words)
-    return _by_head(words)
-
-
-def _by_head(words: list[str]) -> str:
-    for word in reversed(words):
-        if word in ORG_KINDS:
-            return ORG_KINDS[word]
-    return "other"
-
-
-def org_country(name: str) -> str | None:
-    """A country the name states ('Film Producers Association of Latvia')."""
-    for word in re.findall(r"[A-ZÇŞÜÖİ][\w’']+(?:\s+[A-Z]\w+)?", name):
-        for candidate in (word, word.split()[0]):
-            if candidate in COUNTRIES:
-                return COUNTRIES[candidate]
-    return None
-
-
-_TRAILING_DAY = re.compile(
-    r"\s+(?:on|in)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"january|february|march|april|may|june|july|august|september|october|november|december)\b.*$",
-    re.I,
-)
-_TRAILING_CONNECTOR = re.compile(r"(?:\s+(?:and|of|the|&|for|on|in))+$", re.I)
-
-
-def clean_name(text: str) -> str:
-    """A name without quote marks, doubled spaces, a trailing 'and'/'of' or a trailing 'on Wednesday'."""
-    text = "".join(c for c in text if c not in QUOTE_CHARS)
-    text = re.sub(r"\s+", " ", text).strip(" ,.;:")
-    text = _TRAILING_DAY.sub("", text)
-    return _TRAILING_CONNECTOR.sub("", text).strip(" ,.;:")
 
 
 def _segments(run: Span) -> list[Span]:
@@ -341,6 +285,20 @@ def _inside_a_title(doc: Doc, org: Span) -> bool:
     return any(qs <= org.start and org.end < qe and is_cap(doc[qe - 1]) for qs, qe in in_quotes(doc))
 
 
+def _split_at_and(doc: Doc, org: Span) -> tuple[Span, Span | None]:
+    """'X Academy and Manch Rangmanch': two bodies when the first closes on its head and the second has none.
+
+    'Ministry of Culture and Tourism' and 'Museum and Library' stay one name.
+    """
+    for tok in org[1:-1]:
+        if tok.lower_ != "and" or not is_org_head(doc[tok.i - 1]):
+            continue
+        rest = doc[tok.i + 1 : org.end]
+        if not any(is_org_head(t) for t in rest) and all(is_cap(t) for t in rest) and tok.i - org.start >= 2:
+            return doc[org.start : tok.i], rest
+    return org, None
+
+
 def find_orgs(doc: Doc, people: list[tuple[int, int]]) -> list[OrgSpan]:
     """Every organisation span in the doc, longest first where they overlap."""
     found: list[OrgSpan] = []
@@ -354,6 +312,9 @@ def find_orgs(doc: Doc, people: list[tuple[int, int]]) -> list[OrgSpan]:
                 if len(org) > 2 and org[0].text in COUNTRIES and org[1].lower_ in ("'s", "’s"):
                     org = doc[org.start + 2 : org.end]  # "Latvia's LTV Channel": the country is not in the name
                 org = _without_part_words(doc, org)
+                org, second = _split_at_and(doc, org)
+                if second is not None:
+                    found.append(OrgSpan(second.start, second.end, clean_name(second.text)))
                 if _in_award_name(doc, org.start) or _inside_a_title(doc, org):
                     continue  # a medal "For Merit in Service", a project "Professional Theater Master Class"
                 if lower(org[0]) in SUBUNIT_HEADS and any(t.i > org.end and is_org_head(t) for t in sent):
@@ -372,7 +333,8 @@ def find_orgs(doc: Doc, people: list[tuple[int, int]]) -> list[OrgSpan]:
     found = _attach_acronyms(doc, found)
     found.extend(_acronyms(doc, [o.span for o in found], {o.acronym for o in found if o.acronym}))
     found.extend(_source_outlets(doc, [o.span for o in found]))
-    return _dedupe([o for o in found if not _dateline(doc, o.start, o.end)])
+    kept = _dedupe([o for o in found if not _dateline(doc, o.start, o.end)])
+    return _dedupe(kept + listed_with_bodies(doc, [o.span for o in kept], people))
 
 
 def _dateline(doc: Doc, start: int, end: int) -> bool:

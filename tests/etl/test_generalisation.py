@@ -30,7 +30,7 @@ FLOORS = {
     },
     "real": {
         "people": 0.83,
-        "organizations": 0.62,
+        "organizations": 0.64,
         "figures": 0.70,
         "events": 0.57,
         "event_dates": 0.47,

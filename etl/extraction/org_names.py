@@ -1,0 +1,65 @@
+"""An organisation span, and the name, kind and country read from an organisation's own words."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from etl.extraction.lexicon import COUNTRIES, ORG_KINDS
+from etl.extraction.spans import QUOTE_CHARS
+
+
+@dataclass
+class OrgSpan:
+    """An organisation named at tokens [start, end) of the doc."""
+
+    start: int
+    end: int
+    name: str
+    acronym: str | None = None
+    generic: bool = False  # "the Foundation": refers back to a named body
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """The token range."""
+        return (self.start, self.end)
+
+
+def org_kind(name: str) -> str:
+    """The organizations.kind a name's head noun suggests."""
+    words = [w.strip("\"“”'").lower() for w in re.split(r"[\s-]+", name)]
+    if any(w in ("international", "world", "united") for w in words) or name.isupper():
+        return "international" if name.isupper() or "international" in words else _by_head(words)
+    return _by_head(words)
+
+
+def _by_head(words: list[str]) -> str:
+    for word in reversed(words):
+        if word in ORG_KINDS:
+            return ORG_KINDS[word]
+    return "other"
+
+
+def org_country(name: str) -> str | None:
+    """A country the name states ('Film Producers Association of Latvia')."""
+    for word in re.findall(r"[A-ZÇŞÜÖİ][\w’']+(?:\s+[A-Z]\w+)?", name):
+        for candidate in (word, word.split()[0]):
+            if candidate in COUNTRIES:
+                return COUNTRIES[candidate]
+    return None
+
+
+_TRAILING_DAY = re.compile(
+    r"\s+(?:on|in)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december)\b.*$",
+    re.I,
+)
+_TRAILING_CONNECTOR = re.compile(r"(?:\s+(?:and|of|the|&|for|on|in))+$", re.I)
+
+
+def clean_name(text: str) -> str:
+    """A name without quote marks, doubled spaces, a trailing 'and'/'of' or a trailing 'on Wednesday'."""
+    text = "".join(c for c in text if c not in QUOTE_CHARS)
+    text = re.sub(r"\s+", " ", text).strip(" ,.;:")
+    text = _TRAILING_DAY.sub("", text)
+    return _TRAILING_CONNECTOR.sub("", text).strip(" ,.;:")

@@ -1,0 +1,32 @@
+"""Organisation names (etl/extraction/orgs.py, body_lists.py): lists of bodies, split where news splits them."""
+
+import pytest
+
+from etl.extraction.orgs import find_orgs
+
+
+def orgs(nlp, text):
+    return {o.name for o in find_orgs(nlp(text), [])}
+
+
+@pytest.mark.slow
+def test_a_body_with_a_head_and_a_name_without_one_are_two_bodies(nlp):
+    found = orgs(nlp, "The festival is organised by Selby Theatre Academy and Manch Rangmanch with the city.")
+    assert {"Selby Theatre Academy", "Manch Rangmanch"} <= found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["Ministry of Culture and Tourism", "Selby Museum and Library"])
+def test_one_body_named_with_and_stays_one(nlp, name):
+    assert name in orgs(nlp, f"The {name} opened the hall on Monday.")
+
+
+@pytest.mark.slow
+def test_names_listed_with_a_body_are_bodies(nlp):
+    text = "It was held with the Department of Cultural Affairs, Virsa Vihar and Amandeep Hospital."
+    assert {"Virsa Vihar", "Amandeep Hospital"} <= orgs(nlp, text)
+
+
+@pytest.mark.slow
+def test_a_dateline_in_capitals_is_not_a_body(nlp):
+    assert "MINSK" not in orgs(nlp, "MINSK, APR 6: The Embassy of Norland opened the weeks today.")
