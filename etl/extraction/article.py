@@ -87,6 +87,14 @@ def _full_name(name: str, people: list) -> str:
 _BACK_REFERENCE_TITLES = frozenset({"minister", "ambassador", "director", "chairman", "chairwoman", "rector", "mayor"})
 
 
+def _body_after(doc: Doc, end: int, org_at: dict[int, str]) -> int | None:
+    """The body right after a name and 'of'/'from' ('X of the Al-Ameen Islamic Center', 'X from Selby Museum')."""
+    if end >= len(doc) - 1 or doc[end].lower_ not in ("of", "from"):
+        return None
+    start = end + 2 if doc[end + 1].lower_ == "the" else end + 1
+    return start if start in org_at else None
+
+
 def titled_references(doc: Doc, ex: Extraction, taken: list[tuple[int, int]]) -> list[PersonRef]:
     """'the minister' -> the one person in the article whose title starts with 'Minister' (none if two do)."""
     out = []
@@ -169,6 +177,9 @@ def extract_article(doc: Doc, article: Article) -> Extraction:
                     org_at.get(info.org_start) if info.org_start is not None else _ministry_for(info.title, ex)
                 )
                 rec.affiliation_rule = info.rule if info.org_start is not None else "ministry_in_title"
+        if rec.org_local_id is None and (org_start := _body_after(doc, ref.end, org_at)) is not None:
+            rec.org_local_id, rec.affiliation_rule = org_at[org_start], "of_body"  # "Agam Jaya of the X Center"
+            rec.evidence = rec.evidence or doc[ref.start].sent.text.strip()
     for ref in titled_references(doc, ex, taken + [(r.start, r.end) for r in refs]):
         refs.append(ref)
         ex.people[f"p:{ref.name}"].aliases.add(doc[ref.start : ref.end].text.lower())

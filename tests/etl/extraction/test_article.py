@@ -229,3 +229,18 @@ def test_indian_scales_and_hyphenated_numbers(extract, sentence, value):
 @pytest.mark.slow
 def test_a_year_before_a_noun_is_not_a_count(extract):
     assert extract("She thanked the 2014 judges led by the chair.").figures == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The event began with a prayer led by Maria Lopez of the Selby Islamic Center.",
+        "Guests heard Anna Conti from Selby Museum of Clocks describe the programme.",
+    ],
+)
+def test_a_body_right_after_a_name_is_its_affiliation(extract, sentence):
+    ex = extract(sentence)
+    person = next(p for p in ex.people.values())
+    assert person.org_local_id is not None
+    assert person.affiliation_rule == "of_body"
