@@ -9,7 +9,7 @@ Each rule is named (the name is stored with the participation, so an analyst see
 - `recipient`: "the prize was awarded to X", "presented the medal to X".
 - `honoured_subject`: "X was awarded ...", "X was named the winner".
 - `lineup`: the object of "featured", "included" when an event is the subject: its role by event type.
-- `speech_of`: "the speech of X", "X's address", "remarks by X".
+- `speech_of`: "the speech of X", "X's address", "remarks by X", "speeches from key figures, including X".
 - `in_attendance`: "in attendance were X and Y", "X and Y were also present".
 - `role_noun`: a noun naming the role next to the name: "hosts X and Y", "one of the judges, X",
   "the winners were X and Y", "curator X".
@@ -106,7 +106,12 @@ def _patterns(words: RoleWords) -> dict[str, list[list[dict]]]:
         "speech_of": [
             [
                 {"RIGHT_ID": "noun", "RIGHT_ATTRS": _lemma_in(words.speech_nouns)},
-                {"LEFT_ID": "noun", "REL_OP": ">", "RIGHT_ID": "of", "RIGHT_ATTRS": {"LOWER": {"IN": ["of", "by"]}}},
+                {
+                    "LEFT_ID": "noun",
+                    "REL_OP": ">",
+                    "RIGHT_ID": "of",
+                    "RIGHT_ATTRS": {"LOWER": {"IN": ["of", "by", "from"]}},
+                },
                 {"LEFT_ID": "of", "REL_OP": ">", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "pobj"}},
             ],
             [
@@ -179,9 +184,12 @@ def phrase_members(slot: Token) -> list[Token]:
         # "one of the judges, X": the noun inside 'one of'
         if tok.lower_ in ("one", "among") or tok.dep_ == "appos":
             todo.extend(p for c in tok.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj")
+        # "key figures, including X and Y": the names the phrase lists
+        todo.extend(p for c in tok.children if c.lower_ in _LISTING for p in c.children if p.dep_ == "pobj")
     return out
 
 
+_LISTING = frozenset({"including", "like", "notably"})
 _EARLIER = frozenset({"previous", "former", "past", "ex", "one-time", "erstwhile"})
 
 

@@ -34,9 +34,9 @@ FLOORS = {
         "figures": 0.70,
         "events": 0.57,
         "event_dates": 0.47,
-        "roles": 0.54,
+        "roles": 0.55,
         "affiliations": 0.61,
-        "co_participants": 0.40,
+        "co_participants": 0.41,
     },
 }
 

@@ -176,3 +176,8 @@ def test_a_former_winner_is_not_an_honoree_here(nlp):
 def test_were_also_present_makes_attendees(nlp):
     found = hits(nlp, "Ambassador Abida Rahman and writer Lev Orlov were also present.")
     assert {("Abida Rahman", "attendee", "in_attendance"), ("Lev Orlov", "attendee", "in_attendance")} <= found
+
+
+def test_speeches_from_figures_including_names_make_speakers(nlp):
+    text = "The ceremony featured speeches from key figures, including Mr Lev Orlov, Director of the Archive."
+    assert ("Lev Orlov", "speaker", "speech_of") in hits(nlp, text)
