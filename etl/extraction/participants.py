@@ -205,6 +205,9 @@ def _noun_role(tokens: Sequence[Token], words: RoleWords) -> str | None:
 
 def verb_role(verb: Token, words: RoleWords) -> str | None:
     """The role a verb gives its subject: by its object ('received the award') or its class ('sang')."""
+    lemma = verb.lemma_.lower()
+    if not any(lemma in verbs for verbs, _ in words.object_verbs.values()):
+        return words.subject_verbs.get(lemma)  # no object can change this verb's role
     objects = {c.lower_ for c in verb.children if c.dep_ in ("dobj", "attr", "prt", "npadvmod", "advmod")}
     objects |= {c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "attr")}
     for role, (verbs, nouns) in words.object_verbs.items():
