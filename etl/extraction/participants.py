@@ -318,6 +318,8 @@ class _Finder:
                 role = w.agent_verbs.get(verb.lemma_.lower())
                 if role == BY_EVENT:
                     role = w.lineup_roles.get(self.event_types.get(self.sent_start[slot.i], "other"))
+                if verb.dep_ == "acl" and (group_role := _noun_role([verb.head], w)) is not None:
+                    role = group_role  # "the Jury, chaired by X": X sits on the jury (attendee by the schema)
                 self.add(slot, role, rule)
             elif rule in ("recipient", "honoured_subject"):
                 self.add(slot, "honoree", rule)

@@ -34,23 +34,39 @@ FLOORS = {
         "figures": 0.70,
         "events": 0.57,
         "event_dates": 0.47,
-        "roles": 0.55,
+        "roles": 0.59,
         "affiliations": 0.61,
         "co_participants": 0.41,
     },
 }
 
-# spaCy NER alone with one event per article, measured on the devset (issue 11): never fall below it.
-NER_BASELINE_DEVSET = {
-    "people": 0.66,
-    "organizations": 0.62,
-    "figures": 0.68,
-    "events": 0.06,
-    "event_dates": 0.00,
-    "roles": 0.17,
-    "affiliations": 0.00,
-    "co_participants": 0.35,
+# spaCy NER alone, one event per article with every person in it (benchmarks/ner_baseline.py; on the
+# devset the higher of that and the issue's own table): the ETL must never fall below it.
+NER_BASELINE = {
+    "devset": {
+        "people": 0.72,
+        "organizations": 0.62,
+        "figures": 0.68,
+        "events": 0.06,
+        "event_dates": 0.00,
+        "roles": 0.17,
+        "affiliations": 0.00,
+        "co_participants": 0.44,
+    },
+    "real": {
+        "people": 0.77,
+        "organizations": 0.49,
+        "figures": 0.67,
+        "events": 0.17,
+        "event_dates": 0.07,
+        "roles": 0.26,
+        "affiliations": 0.00,
+        "co_participants": 0.47,
+    },
 }
+# Known, open (issue 11): on the team's real articles, award lists put a dozen winners in one
+# ceremony; NER alone pairs them all, the ETL misses one-word stage names and film credits.
+BELOW_BASELINE_KNOWN = {("real", "co_participants")}
 
 
 @pytest.fixture(scope="module")
@@ -74,9 +90,18 @@ def test_real_articles_stay_above_their_floors(scores, name):
 
 
 @pytest.mark.slow
-def test_devset_never_below_the_ner_alone_baseline(scores):
-    below = {c: f1 for c, f1 in scores["devset"].items() if f1 < NER_BASELINE_DEVSET[c]}
-    assert below == {}
+@pytest.mark.parametrize(
+    ("name", "category"),
+    [
+        pytest.param(n, c, marks=pytest.mark.xfail(strict=True, reason="known gap, issue 11"))
+        if (n, c) in BELOW_BASELINE_KNOWN
+        else (n, c)
+        for n in sorted(NER_BASELINE)
+        for c in sorted(NER_BASELINE[n])
+    ],
+)
+def test_never_below_the_ner_alone_baseline(scores, name, category):
+    assert scores[name][category] >= NER_BASELINE[name][category]
 
 
 def test_each_real_set_lists_its_sources():

@@ -181,3 +181,9 @@ def test_were_also_present_makes_attendees(nlp):
 def test_speeches_from_figures_including_names_make_speakers(nlp):
     text = "The ceremony featured speeches from key figures, including Mr Lev Orlov, Director of the Archive."
     assert ("Lev Orlov", "speaker", "speech_of") in hits(nlp, text)
+
+
+def test_the_chair_of_a_jury_sits_on_it(nlp):
+    found = hits(nlp, "The festival Jury, chaired by the Italian director Paolo Rossi, awarded four prizes.")
+    assert ("Paolo Rossi", "attendee", "agent_of_passive") in found
+    assert not any(person == "Paolo Rossi" and role == "moderator" for person, role, _ in found)
