@@ -10,10 +10,11 @@ from etl.errors import EtlError
 from etl.settings import curation_path, database_path, source_path
 
 page = ui.setup("Data")
-st.title("Data review")
-st.caption(
+ui.header(
+    page,
+    "Data review",
     f"Every decision here is written to `{curation_path().name}` and applied on every build, so it survives "
-    "rebuilds. Press *Rebuild now* to see it in the other pages."
+    "rebuilds. Press *Rebuild now* to see it in the other pages.",
 )
 
 # ------------------------------------------------------------------ rebuild
