@@ -38,6 +38,16 @@ def separate_entry(kind: str, keep: str, other: str) -> dict[str, Any]:
     return {"separate": "people" if kind == "person" else "organizations", "names": [keep, other]}
 
 
+def still_open(suggestions: pd.DataFrame, decisions: list[dict[str, Any]]) -> pd.DataFrame:
+    """The suggestions no decision made since the last build answers (a merge or separate of the same two names).
+
+    The database marks a suggestion decided only when a rebuild applies the file; the page counts it at once.
+    """
+    decided = {frozenset(e["names"]) for e in decisions if "names" in e}
+    pairs = zip(suggestions["keep_name"], suggestions["other_name"], strict=True)
+    return suggestions[[frozenset(p) not in decided for p in pairs]]
+
+
 def shown(value: Any) -> str:
     """The text a form shows for a stored value: '' for a missing one (None, NaN), never the word 'nan'."""
     if value is None or (not isinstance(value, str) and pd.isna(value)):

@@ -1,10 +1,12 @@
-"""Data: review merge suggestions, correct people and organisations, rebuild, and see what needs attention."""
+"""Data: review merge suggestions, merge, drop and correct records, rebuild, and see what needs attention."""
 
 import streamlit as st
 
 from culturedash import curation_edit as edit
+from culturedash import curation_forms as forms
 from culturedash import db, ui
 from culturedash.app_state import query
+from culturedash.filters import Filters
 from etl.curation_file import ORG_KIND_VALUES
 from etl.errors import EtlError
 from etl.settings import curation_path, database_path, source_path
@@ -53,23 +55,16 @@ def decide(entry: dict, comment: str) -> None:
 
 # ------------------------------------------------------------------ merge suggestions
 suggestions = query(db.merge_suggestions, "open")
+suggestions = edit.still_open(suggestions, st.session_state.get("pending_decisions", []))
 st.header(f"Merge suggestions ({len(suggestions)} open)")
-decided = {tuple(e.get("names", [])) for e in st.session_state.get("pending_decisions", [])}
 if suggestions.empty:
     st.write("No open suggestions: the resolver found no look-alike names it was unsure about.")
 for row in suggestions.head(30).itertuples(index=False):
-    if (row.keep_name, row.other_name) in decided:
-        continue
     with st.container(border=True):
         st.markdown(f"**{row.keep_name}** ↔ **{row.other_name}** · score {row.score:.2f} · {row.reasons}")
         cols = st.columns(2)
         for col, entity_id, name in ((cols[0], row.keep_id, row.keep_name), (cols[1], row.other_id, row.other_name)):
-            context = query(db.entity_context, row.kind, entity_id)
-            col.markdown(f"*{name}*")
-            if context.empty:
-                col.caption("No sentence about this name.")
-            else:
-                col.dataframe(context, hide_index=True, width="stretch")
+            forms.evidence(col, name, query(db.entity_context, row.kind, entity_id))
         accept, reject, _ = st.columns([1, 1, 4])
         key = f"{row.keep_id}-{row.other_id}"
         if accept.button("Accept: same", key=f"accept-{key}"):
@@ -80,10 +75,15 @@ for row in suggestions.head(30).itertuples(index=False):
             st.rerun()
 
 # ------------------------------------------------------------------ edits
-st.header("Correct a person or an organisation")
 records = query(db.people_and_orgs)
 people, orgs = records["people"], records["organizations"]
-person_tab, org_tab = st.tabs(["Person", "Organisation"])
+events = query(db.event_choices, Filters())
+st.header("Merge two names")
+st.caption("For two spellings of one person or body that the resolver did not suggest; the first name is kept.")
+forms.merge_any(people, orgs, decide)
+
+st.header("Correct a record")
+person_tab, org_tab, event_tab = st.tabs(["Person", "Organisation", "Event"])
 with person_tab:
     if people.empty:
         st.write("No people yet.")
@@ -134,6 +134,16 @@ with org_tab:
                     decide(entry, "corrected organisation")
                     st.rerun()
                 st.info("Nothing changed.")
+
+with event_tab:
+    if events.empty:
+        st.write("No events yet.")
+    else:
+        forms.correct_event(events, lambda event_id: query(db.event_info, event_id), decide)
+
+st.header("Drop a wrong record")
+st.caption("A person, organisation or event the extraction made up from a misread sentence: removed on every build.")
+forms.drop_record(people, orgs, events, decide)
 
 # ------------------------------------------------------------------ quality
 st.header("Data quality")

@@ -38,3 +38,9 @@ def test_correction_entry_is_none_when_nothing_changed():
         "name": "Ana Lund",
         "title": "Director",
     }
+
+
+def test_a_decided_suggestion_is_no_longer_open_in_either_order():
+    frame = pd.DataFrame({"keep_name": ["Anna Berzina", "Film School"], "other_name": ["A. Berzina", "Film Sch."]})
+    decisions = [{"separate": "people", "names": ["A. Berzina", "Anna Berzina"]}, {"drop": "event", "name": "x"}]
+    assert list(edit.still_open(frame, decisions)["keep_name"]) == ["Film School"]

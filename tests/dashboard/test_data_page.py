@@ -130,3 +130,71 @@ def test_org_form_writes_only_the_country_typed(review_setup):
     assert not at.exception
     entry = {"correct": "organization", "name": "Opera House", "country": "Latvia"}
     assert yaml.safe_load(_written(curation)) == [entry]
+
+
+# ----------------------------------------------------------------- suggestions' evidence and every curation action
+
+
+def _suggestion_ids(database) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+    with duckdb.connect(str(database), read_only=True) as con:
+        return con.execute("SELECT keep_id, other_id FROM merge_suggestions").fetchone()
+
+
+def _event_id(database, name: str) -> str:  # type: ignore[no-untyped-def]
+    with duckdb.connect(str(database), read_only=True) as con:
+        return con.execute("SELECT event_id FROM events WHERE name = ?", [name]).fetchone()[0]
+
+
+def test_suggestion_shows_both_names_evidence_side_by_side_as_text(review_setup):
+    at = _data_page()
+    quotes = [m.value for m in at.markdown if m.value.startswith("> ")]
+    assert any("moderated by Anna Berzina" in q for q in quotes)
+    assert any("moderated by A. Berzina" in q for q in quotes)
+    captions = " ".join(c.value for c in at.caption)
+    # which article each sentence is from, under the name, not in a table column off to the right
+    assert "The Lakeside Music Forum was held" in captions and "The River Arts Forum was held" in captions
+
+
+def test_open_count_drops_as_soon_as_a_suggestion_is_decided(review_setup):
+    keep_id, other_id = _suggestion_ids(review_setup[0])
+    at = _data_page()
+    at.button(key=f"accept-{keep_id}-{other_id}").click().run()
+    assert not at.exception
+    assert "Merge suggestions (0 open)" in [h.value for h in at.header]  # before any rebuild
+
+
+def test_any_two_names_can_be_merged_from_search_boxes(review_setup):
+    _, curation = review_setup
+    at = _data_page()
+    at.selectbox(key="merge_keep").set_value("Peteris Kalns")
+    at.selectbox(key="merge_other").set_value("Maris Ozols")
+    at.button(key="merge_save").click().run()
+    assert not at.exception
+    assert yaml.safe_load(_written(curation)) == [{"merge": "people", "names": ["Peteris Kalns", "Maris Ozols"]}]
+
+
+def test_dropping_a_record_needs_a_confirmation_and_writes_the_drop(review_setup):
+    _, curation = review_setup
+    at = _data_page()
+    at.radio(key="drop_kind").set_value("organization").run()
+    at.selectbox(key="drop_name").set_value("Film School")
+    at.button(key="drop_save").click().run()
+    assert _written(curation) == ""
+    assert "tick the box to confirm" in " ".join(w.value for w in at.warning)
+    at.checkbox(key="drop_sure").check()
+    at.button(key="drop_save").click().run()
+    assert not at.exception
+    assert yaml.safe_load(_written(curation)) == [{"drop": "organization", "name": "Film School"}]
+
+
+def test_event_form_writes_only_the_fields_the_analyst_typed(review_setup):
+    database, curation = review_setup
+    at = _data_page()
+    at.selectbox(key="edit_event").set_value(_event_id(database, "Music in Small Towns")).run()
+    at.button(key="event_save").click().run()
+    assert _written(curation) == "" and "Nothing changed." in [i.value for i in at.info]
+    at.text_input(key="event_venue").set_value("Opera House, small hall")
+    at.button(key="event_save").click().run()
+    assert not at.exception
+    entry = {"correct": "event", "name": "Music in Small Towns", "venue": "Opera House, small hall"}
+    assert yaml.safe_load(_written(curation)) == [entry]
