@@ -71,6 +71,12 @@ def correction_entry(target: str, name: str, changes: dict[str, Any]) -> dict[st
     return {"correct": target, "name": name, **changed} if changed else None
 
 
+def filled(entry: dict[str, Any]) -> dict[str, Any] | None:
+    """The entry with its typed text trimmed, or None when a field was left empty (nothing half-made is written)."""
+    out = {k: shown(v).strip() for k, v in entry.items()}
+    return out if all(out.values()) else None
+
+
 def rebuild(source: Path, db_path: Path, curation: Path, progress: Callable[[int, int, str], None]) -> str:
     """Run the ETL with the curation file; returns a one-line summary (raises EtlError with the file and line)."""
     from etl.pipeline import build

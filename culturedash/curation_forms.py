@@ -1,5 +1,6 @@
-"""The Data page's curation forms: a suggestion's evidence side by side, merge any two names, drop a record,
-correct an event. Each form hands its entry to `decide`; nothing is written that the analyst did not type or pick."""
+"""The Data page's curation forms, one per action the curation file supports: a suggestion's evidence side by
+side, merge or separate any two names, split a person, correct an event or a participation, drop and add records.
+Each form hands its entry to `decide`; nothing is written that the analyst did not type or pick."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from culturedash import curation_edit as edit
-from etl.curation_file import EVENT_TYPES
+from etl.curation_file import EVENT_TYPES, ROLES
 
 Decide = Callable[[dict[str, Any], str], None]
 SEARCH = "Type to search…"
@@ -36,33 +37,106 @@ def evidence(column: Any, name: str, context: pd.DataFrame) -> None:
 
 
 def merge_any(people: pd.DataFrame, orgs: pd.DataFrame, decide: Decide) -> None:
-    """Merge two names the resolver did not suggest, picked in search boxes; the first is kept."""
+    """Merge two names the resolver did not suggest, or keep two apart, picked in search boxes; a merge keeps the
+    first."""
     kind = st.radio("Records", ["people", "organizations"], horizontal=True, key="merge_kind", format_func=_plural)
     names = list((people if kind == "people" else orgs)["name"])
     left, right = st.columns(2)
     keep = left.selectbox("Name to keep", names, index=None, placeholder=SEARCH, key="merge_keep")
     other = right.selectbox("Same as (merged into the first)", names, index=None, placeholder=SEARCH, key="merge_other")
-    if st.button("Merge these two", key="merge_save"):
-        if not keep or not other or keep == other:
-            st.warning("Pick two different names.")
+    merge, apart, _ = st.columns([1, 1, 3])
+    for column, action, label in ((merge, "merge", "Merge these two"), (apart, "separate", "Keep them apart")):
+        if column.button(label, key=f"{action}_save"):
+            if not keep or not other or keep == other:
+                st.warning("Pick two different names.")
+                return
+            decide({action: kind, "names": [keep, other]}, f"{action} by hand")
+            st.rerun()
+
+
+def split_person(people: pd.DataFrame, articles: dict[str, str], decide: Decide) -> None:
+    """Split one article's mentions of a person off as another person (two people who share a name)."""
+    left, right = st.columns(2)
+    name = left.selectbox("Person", list(people["name"]), index=None, placeholder=SEARCH, key="split_name")
+    article = right.selectbox(
+        "The article that means someone else",
+        list(articles),
+        index=None,
+        format_func=lambda f: f"{articles[f]} ({f})",
+        placeholder=SEARCH,
+        key="split_article",
+    )
+    new = st.text_input("Their name there (e.g. 'Ali Hasanov (architect)')", key="split_as")
+    if st.button("Split", key="split_save"):
+        entry = edit.filled({"split": "person", "name": name, "article": article, "as": new})
+        if entry is None:
+            st.warning("Pick the person and the article and type the other person's name.")
             return
-        decide({"merge": kind, "names": [keep, other]}, "merged by hand")
+        decide(entry, "split person")
         st.rerun()
 
 
-def drop_record(people: pd.DataFrame, orgs: pd.DataFrame, events: pd.DataFrame, decide: Decide) -> None:
-    """Drop a wrongly extracted person, organisation or event (from every build), after a confirmation tick."""
-    choices = {"person": people["name"], "organization": orgs["name"], "event": events["name"]}
+def participation(people: pd.DataFrame, events: pd.DataFrame, decide: Decide) -> None:
+    """Correct the role of a person at an event, drop the participation, or add one the extraction missed."""
+    actions = {"correct": "Correct the role", "drop": "Drop it", "add": "Add it (the text says so)"}
+    action = st.radio(
+        "Participation", list(actions), horizontal=True, key="part_action", format_func=lambda a: actions[a]
+    )
+    left, right = st.columns(2)
+    person = left.selectbox("Person", list(people["name"]), index=None, placeholder=SEARCH, key="part_person")
+    events_named = sorted(set(events["name"]))
+    event = right.selectbox("Event", events_named, index=None, placeholder=SEARCH, key="part_event")
+    fields: dict[str, Any] = {action: "participation", "person": person, "event": event}
+    if action != "drop":
+        fields["role"] = st.selectbox("Role", sorted(ROLES), index=None, placeholder="pick one", key="part_role")
+    if action == "add":
+        fields["note"] = st.text_input("Note: where the text says so", key="part_note")
+    if st.button("Save", key="part_save"):
+        entry = edit.filled(fields)
+        if entry is None:
+            st.warning("Fill in every field: " + ", ".join(k for k in fields if k != action) + ".")
+            return
+        decide(entry, f"{action} participation")
+        st.rerun()
+
+
+def drop_record(
+    people: pd.DataFrame, orgs: pd.DataFrame, events: pd.DataFrame, figures: pd.DataFrame, decide: Decide
+) -> None:
+    """Drop a wrongly extracted person, organisation, event or figure (from every build), after a confirmation."""
+    figure_labels = {
+        i: f"{text} — {title} ({file})"
+        for i, (text, title, file) in enumerate(
+            zip(figures["text"], figures["article"], figures["file_name"], strict=True)
+        )
+    }
+    choices: dict[str, dict[Any, str]] = {
+        "person": {n: n for n in people["name"]},
+        "organization": {n: n for n in orgs["name"]},
+        "event": {n: n for n in sorted(set(events["name"]))},
+        "figure": figure_labels,
+    }
     kind = st.radio("Record", list(choices), horizontal=True, key="drop_kind", format_func=_readable)
-    name = st.selectbox(
-        f"The {_readable(kind)} to drop", sorted(set(choices[kind])), index=None, placeholder=SEARCH, key="drop_name"
+    names = choices[kind]
+    picked = st.selectbox(
+        f"The {_readable(kind)} to drop",
+        list(names),
+        index=None,
+        format_func=lambda v: names[v],
+        placeholder=SEARCH,
+        key="drop_name",
     )
     sure = st.checkbox("It is not a real record (a misreading of the text)", key="drop_sure")
     if st.button("Drop it", key="drop_save"):
-        if not name or not sure:
+        if picked is None or not sure:
             st.warning("Pick the record and tick the box to confirm.")
             return
-        decide({"drop": kind, "name": name}, f"dropped {_readable(kind)}")
+        if kind == "figure":
+            row = figures.iloc[int(picked)]
+            entry = {"drop": "figure", "article": str(row["file_name"]), "text": str(row["text"])}
+        else:
+            entry = {"drop": kind, "name": picked}
+        decide(entry, f"dropped {_readable(kind)}")
         st.rerun()
 
 
@@ -112,6 +186,50 @@ def correct_event(events: pd.DataFrame, info: Callable[[str], dict[str, Any]], d
                 decide(entry, "corrected event")
                 st.rerun()
             st.info("Nothing changed.")
+
+
+def add_record(orgs: pd.DataFrame, events: pd.DataFrame, articles: dict[str, str], decide: Decide) -> None:
+    """Add a person or an event the extraction missed; required fields and a note, optional fields only if typed."""
+    kind = st.radio("Add", ["person", "event"], horizontal=True, key="add_kind")
+    required: dict[str, Any] = {"add": kind, "name": st.text_input("Name", key="add_name")}
+    optional: dict[str, Any] = {}
+    left, right = st.columns(2)
+    article = right.selectbox(
+        "Article it is from" + (" (optional)" if kind == "person" else ""),
+        list(articles),
+        index=None,
+        format_func=lambda f: f"{articles[f]} ({f})",
+        placeholder=SEARCH,
+        key="add_article",
+    )
+    if kind == "person":
+        optional["title"] = left.text_input("Title (optional)", key="add_title")
+        optional["organization"] = left.selectbox(
+            "Organisation (optional)", list(orgs["name"]), index=None, placeholder=SEARCH, key="add_org"
+        )
+        optional["country"] = right.text_input("Country (optional)", key="add_country")
+        optional["article"] = article
+    else:
+        required["type"] = left.selectbox(
+            "Type", sorted(EVENT_TYPES), index=None, placeholder="pick one", key="add_type"
+        )
+        required["article"] = article
+        optional["start"] = left.text_input("First day (optional, YYYY-MM-DD)", key="add_start")
+        optional["end"] = right.text_input("Last day (optional)", key="add_end")
+        optional["parent"] = left.selectbox(
+            "Part of (optional)", sorted(set(events["name"])), index=None, placeholder=SEARCH, key="add_parent"
+        )
+        optional["venue"] = right.text_input("Venue (optional)", key="add_venue")
+        optional["city"] = left.text_input("City (optional)", key="add_city")
+    required["note"] = st.text_input("Note: where the text says so", key="add_note")
+    if st.button("Add", key="add_save"):
+        entry = edit.filled(required)
+        if entry is None:
+            st.warning("Fill in every field not marked optional.")
+            return
+        entry.update({k: edit.shown(v).strip() for k, v in optional.items() if edit.shown(v).strip()})
+        decide(entry, f"added {kind}")
+        st.rerun()
 
 
 def _day(value: Any) -> str:

@@ -78,12 +78,18 @@ for row in suggestions.head(30).itertuples(index=False):
 records = query(db.people_and_orgs)
 people, orgs = records["people"], records["organizations"]
 events = query(db.event_choices, Filters())
-st.header("Merge two names")
-st.caption("For two spellings of one person or body that the resolver did not suggest; the first name is kept.")
+articles = query(db.filter_options)["articles"]
+st.header("Merge or separate two names")
+st.caption(
+    "Two spellings of one person or body that the resolver did not suggest (the first name is kept), or two names "
+    "that must never be merged."
+)
 forms.merge_any(people, orgs, decide)
+with st.expander("Split a person: two people who share a name"):
+    forms.split_person(people, articles, decide)
 
 st.header("Correct a record")
-person_tab, org_tab, event_tab = st.tabs(["Person", "Organisation", "Event"])
+person_tab, org_tab, event_tab, participation_tab = st.tabs(["Person", "Organisation", "Event", "Participation"])
 with person_tab:
     if people.empty:
         st.write("No people yet.")
@@ -140,10 +146,15 @@ with event_tab:
         st.write("No events yet.")
     else:
         forms.correct_event(events, lambda event_id: query(db.event_info, event_id), decide)
+with participation_tab:
+    forms.participation(people, events, decide)
 
 st.header("Drop a wrong record")
-st.caption("A person, organisation or event the extraction made up from a misread sentence: removed on every build.")
-forms.drop_record(people, orgs, events, decide)
+st.caption("A record the extraction made up from a misread sentence: removed on every build.")
+forms.drop_record(people, orgs, events, query(db.figures_table, Filters()), decide)
+
+st.header("Add a missing record")
+forms.add_record(orgs, events, articles, decide)
 
 # ------------------------------------------------------------------ quality
 st.header("Data quality")

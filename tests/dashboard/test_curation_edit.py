@@ -44,3 +44,13 @@ def test_a_decided_suggestion_is_no_longer_open_in_either_order():
     frame = pd.DataFrame({"keep_name": ["Anna Berzina", "Film School"], "other_name": ["A. Berzina", "Film Sch."]})
     decisions = [{"separate": "people", "names": ["A. Berzina", "Anna Berzina"]}, {"drop": "event", "name": "x"}]
     assert list(edit.still_open(frame, decisions)["keep_name"]) == ["Film School"]
+
+
+def test_an_entry_with_an_empty_field_is_not_made():
+    assert edit.filled({"split": "person", "name": " Maris Ozols ", "as": "x"}) == {
+        "split": "person",
+        "name": "Maris Ozols",
+        "as": "x",
+    }
+    assert edit.filled({"split": "person", "name": "Maris Ozols", "as": "  "}) is None
+    assert edit.filled({"split": "person", "name": None, "as": "x"}) is None

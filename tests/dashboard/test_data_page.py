@@ -198,3 +198,81 @@ def test_event_form_writes_only_the_fields_the_analyst_typed(review_setup):
     assert not at.exception
     entry = {"correct": "event", "name": "Music in Small Towns", "venue": "Opera House, small hall"}
     assert yaml.safe_load(_written(curation)) == [entry]
+
+
+def test_any_two_names_can_be_kept_apart(review_setup):
+    _, curation = review_setup
+    at = _data_page()
+    at.radio(key="merge_kind").set_value("organizations").run()
+    at.selectbox(key="merge_keep").set_value("Opera House")
+    at.selectbox(key="merge_other").set_value("Film School")
+    at.button(key="separate_save").click().run()
+    assert yaml.safe_load(_written(curation)) == [
+        {"separate": "organizations", "names": ["Opera House", "Film School"]}
+    ]
+
+
+def test_a_person_can_be_split_in_one_article(review_setup):
+    _, curation = review_setup
+    at = _data_page()
+    at.selectbox(key="split_name").set_value("Maris Ozols")
+    at.selectbox(key="split_article").set_value("lakeside.txt")
+    at.button(key="split_save").click().run()
+    assert _written(curation) == ""  # no name typed: nothing half-made is written
+    at.text_input(key="split_as").set_value("Maris Ozols (film)")
+    at.button(key="split_save").click().run()
+    assert not at.exception
+    entry = {"split": "person", "name": "Maris Ozols", "article": "lakeside.txt", "as": "Maris Ozols (film)"}
+    assert yaml.safe_load(_written(curation)) == [entry]
+
+
+@pytest.mark.parametrize(
+    ("action", "extra"),
+    [("correct", {"role": "speaker"}), ("drop", {}), ("add", {"role": "speaker", "note": "the photo caption"})],
+)
+def test_participation_can_be_corrected_dropped_or_added(review_setup, action, extra):
+    _, curation = review_setup
+    at = _data_page()
+    at.radio(key="part_action").set_value(action).run()
+    at.selectbox(key="part_person").set_value("Maris Ozols")
+    at.selectbox(key="part_event").set_value("Music in Small Towns")
+    if "role" in extra:
+        at.selectbox(key="part_role").set_value(extra["role"])
+    if "note" in extra:
+        at.text_input(key="part_note").set_value(extra["note"])
+    at.button(key="part_save").click().run()
+    assert not at.exception
+    entry = {action: "participation", "person": "Maris Ozols", "event": "Music in Small Towns", **extra}
+    assert yaml.safe_load(_written(curation)) == [entry]
+
+
+def test_adding_an_event_writes_the_required_fields_and_only_the_optional_ones_typed(review_setup):
+    _, curation = review_setup
+    at = _data_page()
+    at.radio(key="add_kind").set_value("event").run()
+    at.text_input(key="add_name").set_value("Closing concert")
+    at.selectbox(key="add_type").set_value("concert")
+    at.selectbox(key="add_article").set_value("river.txt")
+    at.button(key="add_save").click().run()
+    assert _written(curation) == ""  # the note is missing
+    at.text_input(key="add_note").set_value("last paragraph")
+    at.text_input(key="add_city").set_value("Riga")
+    at.button(key="add_save").click().run()
+    assert not at.exception
+    entry = {"add": "event", "name": "Closing concert", "type": "concert", "article": "river.txt"}
+    assert yaml.safe_load(_written(curation)) == [{**entry, "note": "last paragraph", "city": "Riga"}]
+
+
+def test_a_wrong_figure_can_be_dropped(app_db, tmp_path, monkeypatch):
+    curation = tmp_path / "curation.yaml"
+    monkeypatch.setenv("CULTURE_CURATION", str(curation))
+    with duckdb.connect(str(app_db), read_only=True) as con:
+        first = db.figures_table(con, Filters()).iloc[0]  # the first figure the page lists
+    text, file_name = first["text"], first["file_name"]
+    at = _data_page()
+    at.radio(key="drop_kind").set_value("figure").run()
+    at.selectbox(key="drop_name").set_value(0)
+    at.checkbox(key="drop_sure").check()
+    at.button(key="drop_save").click().run()
+    assert not at.exception
+    assert yaml.safe_load(_written(curation)) == [{"drop": "figure", "article": file_name, "text": text}]
