@@ -77,6 +77,15 @@ def filled(entry: dict[str, Any]) -> dict[str, Any] | None:
     return out if all(out.values()) else None
 
 
+def number(text: str) -> int | float | None:
+    """A typed number ('3,000', '64.4') as the file stores it; None when it is not one."""
+    try:
+        value = float(text.replace(",", "").replace(" ", ""))
+    except ValueError:
+        return None
+    return int(value) if value.is_integer() else value
+
+
 def rebuild(source: Path, db_path: Path, curation: Path, progress: Callable[[int, int, str], None]) -> str:
     """Run the ETL with the curation file; returns a one-line summary (raises EtlError with the file and line)."""
     from etl.pipeline import build

@@ -188,11 +188,16 @@ def correct_event(events: pd.DataFrame, info: Callable[[str], dict[str, Any]], d
             st.info("Nothing changed.")
 
 
-def add_record(orgs: pd.DataFrame, events: pd.DataFrame, articles: dict[str, str], decide: Decide) -> None:
-    """Add a person or an event the extraction missed; required fields and a note, optional fields only if typed."""
-    kind = st.radio("Add", ["person", "event"], horizontal=True, key="add_kind")
-    required: dict[str, Any] = {"add": kind, "name": st.text_input("Name", key="add_name")}
+def add_record(
+    people: pd.DataFrame, orgs: pd.DataFrame, events: pd.DataFrame, articles: dict[str, str], decide: Decide
+) -> None:
+    """Add a person, event or figure the extraction missed: required fields and a note, optional ones if typed."""
+    kind = st.radio("Add", ["person", "event", "figure"], horizontal=True, key="add_kind")
+    required: dict[str, Any] = {"add": kind}
+    if kind != "figure":
+        required["name"] = st.text_input("Name", key="add_name")
     optional: dict[str, Any] = {}
+    approx = False
     left, right = st.columns(2)
     article = right.selectbox(
         "Article it is from" + (" (optional)" if kind == "person" else ""),
@@ -209,6 +214,19 @@ def add_record(orgs: pd.DataFrame, events: pd.DataFrame, articles: dict[str, str
         )
         optional["country"] = right.text_input("Country (optional)", key="add_country")
         optional["article"] = article
+    elif kind == "figure":
+        required["article"] = article
+        required["value"] = left.text_input("Value, a number (e.g. 3000 or 64.4)", key="add_value")
+        required["unit"] = left.text_input("Unit (e.g. people, percent, AZN)", key="add_unit")
+        required["text"] = right.text_input("As written in the article (e.g. '~3,000 people')", key="add_text")
+        optional["subject"] = left.text_input("What it counts (optional)", key="add_subject")
+        optional["event"] = right.selectbox(
+            "Event (optional)", sorted(set(events["name"])), index=None, placeholder=SEARCH, key="add_event"
+        )
+        optional["person"] = left.selectbox(
+            "Said by (optional)", list(people["name"]), index=None, placeholder=SEARCH, key="add_person"
+        )
+        approx = right.checkbox("Approximate ('about', 'more than')", key="add_approx")
     else:
         required["type"] = left.selectbox(
             "Type", sorted(EVENT_TYPES), index=None, placeholder="pick one", key="add_type"
@@ -227,7 +245,15 @@ def add_record(orgs: pd.DataFrame, events: pd.DataFrame, articles: dict[str, str
         if entry is None:
             st.warning("Fill in every field not marked optional.")
             return
+        if kind == "figure":
+            value = edit.number(entry["value"])
+            if value is None:
+                st.warning(f"'{entry['value']}' is not a number: write it without units, e.g. 3000.")
+                return
+            entry["value"] = value
         entry.update({k: edit.shown(v).strip() for k, v in optional.items() if edit.shown(v).strip()})
+        if approx:
+            entry["approx"] = True
         decide(entry, f"added {kind}")
         st.rerun()
 

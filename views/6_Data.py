@@ -100,6 +100,7 @@ with person_tab:
             "title": edit.shown(current["title"]),
             "organization": edit.shown(current["organisation"]),
             "country": edit.shown(current["country"]),
+            "rename": "",
         }
         st.caption("Only the fields you change are written; a field left blank is left as it is.")
         with st.form("person_form"):
@@ -108,9 +109,11 @@ with person_tab:
             org_index = org_names.index(before["organization"]) if before["organization"] in org_names else 0
             organisation = st.selectbox("Organisation", org_names, index=org_index)
             country = st.text_input("Country", value=before["country"], key="person_country")
+            rename = st.text_input("Rename to (canonical name)", value="", key="person_rename")
             if st.form_submit_button("Save correction", key="person_save"):
                 after = {"title": title, "organization": "" if organisation == "(none)" else organisation}
-                entry = edit.correction_entry("person", name, edit.typed_changes(before, {**after, "country": country}))
+                after.update(country=country, rename=rename)
+                entry = edit.correction_entry("person", name, edit.typed_changes(before, after))
                 if entry:
                     decide(entry, "corrected person")
                     st.rerun()
@@ -154,7 +157,7 @@ st.caption("A record the extraction made up from a misread sentence: removed on 
 forms.drop_record(people, orgs, events, query(db.figures_table, Filters()), decide)
 
 st.header("Add a missing record")
-forms.add_record(orgs, events, articles, decide)
+forms.add_record(people, orgs, events, articles, decide)
 
 # ------------------------------------------------------------------ quality
 st.header("Data quality")

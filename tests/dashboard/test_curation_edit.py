@@ -54,3 +54,8 @@ def test_an_entry_with_an_empty_field_is_not_made():
     }
     assert edit.filled({"split": "person", "name": "Maris Ozols", "as": "  "}) is None
     assert edit.filled({"split": "person", "name": None, "as": "x"}) is None
+
+
+@pytest.mark.parametrize(("typed", "value"), [("3,000", 3000), ("64.4", 64.4), ("1 200", 1200), ("many", None)])
+def test_a_typed_number_is_read_as_the_file_stores_it(typed, value):
+    assert edit.number(typed) == value

@@ -276,3 +276,28 @@ def test_a_wrong_figure_can_be_dropped(app_db, tmp_path, monkeypatch):
     at.button(key="drop_save").click().run()
     assert not at.exception
     assert yaml.safe_load(_written(curation)) == [{"drop": "figure", "article": file_name, "text": text}]
+
+
+def test_person_form_can_rename(review_setup):
+    _, curation = review_setup
+    at = _data_page()
+    at.selectbox(key="edit_person").set_value("Maris Ozols").run()
+    at.text_input(key="person_rename").set_value("Māris Ozols")
+    at.button(key="person_save").click().run()
+    assert yaml.safe_load(_written(curation)) == [{"correct": "person", "name": "Maris Ozols", "rename": "Māris Ozols"}]
+
+
+def test_adding_a_figure_writes_its_value_as_a_number(review_setup):
+    _, curation = review_setup
+    at = _data_page()
+    at.radio(key="add_kind").set_value("figure").run()
+    at.selectbox(key="add_article").set_value("river.txt")
+    at.text_input(key="add_value").set_value("3,000")
+    at.text_input(key="add_unit").set_value("people")
+    at.text_input(key="add_text").set_value("about 3,000 visitors")
+    at.text_input(key="add_note").set_value("second paragraph")
+    at.checkbox(key="add_approx").check()
+    at.button(key="add_save").click().run()
+    assert not at.exception
+    entry = {"add": "figure", "article": "river.txt", "value": 3000, "unit": "people", "text": "about 3,000 visitors"}
+    assert yaml.safe_load(_written(curation)) == [{**entry, "note": "second paragraph", "approx": True}]
