@@ -44,9 +44,9 @@ def merge_any(people: pd.DataFrame, orgs: pd.DataFrame, decide: Decide) -> None:
     left, right = st.columns(2)
     keep = left.selectbox("Name to keep", names, index=None, placeholder=SEARCH, key="merge_keep")
     other = right.selectbox("Same as (merged into the first)", names, index=None, placeholder=SEARCH, key="merge_other")
-    merge, apart, _ = st.columns([1, 1, 3])
-    for column, action, label in ((merge, "merge", "Merge these two"), (apart, "separate", "Keep them apart")):
-        if column.button(label, key=f"{action}_save"):
+    row = st.container(horizontal=True, gap="small")  # sized to the labels, never cut
+    for action, label in (("merge", "Merge these two"), ("separate", "Keep them apart")):
+        if row.button(label, key=f"{action}_save", width="content"):
             if not keep or not other or keep == other:
                 st.warning("Pick two different names.")
                 return

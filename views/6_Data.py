@@ -65,12 +65,13 @@ for row in suggestions.head(30).itertuples(index=False):
         cols = st.columns(2)
         for col, entity_id, name in ((cols[0], row.keep_id, row.keep_name), (cols[1], row.other_id, row.other_name)):
             forms.evidence(col, name, query(db.entity_context, row.kind, entity_id))
-        accept, reject, _ = st.columns([1, 1, 4])
+        # a row sized to the labels: fixed columns cut them to "Accep…" at 1024 px
+        accept = reject = st.container(horizontal=True, gap="small")
         key = f"{row.keep_id}-{row.other_id}"
-        if accept.button("Accept: same", key=f"accept-{key}"):
+        if accept.button("Accept: same", key=f"accept-{key}", width="content"):
             decide(edit.merge_entry(row.kind, row.keep_name, row.other_name), f"accepted suggestion {row.score:.2f}")
             st.rerun()
-        if reject.button("Reject: different", key=f"reject-{key}"):
+        if reject.button("Reject: different", key=f"reject-{key}", width="content"):
             decide(edit.separate_entry(row.kind, row.keep_name, row.other_name), "rejected suggestion")
             st.rerun()
 

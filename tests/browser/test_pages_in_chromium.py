@@ -301,3 +301,23 @@ def test_charts_read_whole_on_screen_and_in_the_png_export(browser, app_url, pat
         assert problems == []
     finally:
         page.close()
+
+
+@pytest.mark.parametrize("width", [1400, 1024])
+def test_data_page_buttons_show_their_whole_label(browser, app_url, width):
+    page = browser.new_page(viewport={"width": width, "height": 1000})  # type: ignore[attr-defined]
+    try:
+        page.goto(f"{app_url}/data", wait_until="networkidle")
+        page.wait_for_selector(PAGES["data"], timeout=60_000)
+        _settle(page)
+        tall = page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollHeight")
+        page.set_viewport_size({"width": width, "height": min(int(tall) + 50, 16_000)})
+        page.wait_for_timeout(1000)
+        page.screenshot(path=str(SCREENSHOTS / f"data-whole-{width}.png"), full_page=True)
+        cut = page.evaluate(
+            """() => [...document.querySelectorAll('[data-testid="stMain"] button, [data-testid="stMain"] button *')]
+                 .filter((b) => b.offsetParent && b.scrollWidth > b.clientWidth + 1).map((b) => b.innerText)"""
+        )
+        assert cut == []
+    finally:
+        page.close()
