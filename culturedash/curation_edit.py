@@ -38,6 +38,16 @@ def separate_entry(kind: str, keep: str, other: str) -> dict[str, Any]:
     return {"separate": "people" if kind == "person" else "organizations", "names": [keep, other]}
 
 
+def still_open(suggestions: pd.DataFrame, decisions: list[dict[str, Any]]) -> pd.DataFrame:
+    """The suggestions no decision made since the last build answers (a merge or separate of the same two names).
+
+    The database marks a suggestion decided only when a rebuild applies the file; the page counts it at once.
+    """
+    decided = {frozenset(e["names"]) for e in decisions if "names" in e}
+    pairs = zip(suggestions["keep_name"], suggestions["other_name"], strict=True)
+    return suggestions[[frozenset(p) not in decided for p in pairs]]
+
+
 def shown(value: Any) -> str:
     """The text a form shows for a stored value: '' for a missing one (None, NaN), never the word 'nan'."""
     if value is None or (not isinstance(value, str) and pd.isna(value)):
@@ -59,6 +69,21 @@ def correction_entry(target: str, name: str, changes: dict[str, Any]) -> dict[st
     """A `correct:` entry with only the fields that changed (None when nothing did)."""
     changed = {k: v for k, v in changes.items() if shown(v).strip()}
     return {"correct": target, "name": name, **changed} if changed else None
+
+
+def filled(entry: dict[str, Any]) -> dict[str, Any] | None:
+    """The entry with its typed text trimmed, or None when a field was left empty (nothing half-made is written)."""
+    out = {k: shown(v).strip() for k, v in entry.items()}
+    return out if all(out.values()) else None
+
+
+def number(text: str) -> int | float | None:
+    """A typed number ('3,000', '64.4') as the file stores it; None when it is not one."""
+    try:
+        value = float(text.replace(",", "").replace(" ", ""))
+    except ValueError:
+        return None
+    return int(value) if value.is_integer() else value
 
 
 def rebuild(source: Path, db_path: Path, curation: Path, progress: Callable[[int, int, str], None]) -> str:

@@ -227,11 +227,11 @@ def event_info(con: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any]:
 
 
 def event_choices(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
-    """Events the filters keep (dated or not), for a picker: id and a label with type and date."""
+    """Events the filters keep (dated or not), for a picker: id, name and a label with type and date."""
     where, params = _event_where(Filters(types=f.types, orgs=f.orgs, countries=f.countries, articles=f.articles))
     return _df(
         con,
-        f"""SELECT e.event_id, e.name || ' (' || replace(e.type, '_', ' ')
+        f"""SELECT e.event_id, e.name, e.name || ' (' || replace(e.type, '_', ' ')
                    || coalesce(', ' || strftime(e.start_date, '%d %b %Y'), '') || ')' AS label
             FROM events e WHERE {where} ORDER BY e.start_date NULLS LAST, e.name""",
         params,
@@ -480,8 +480,9 @@ def entity_context(con: duckdb.DuckDBPyConnection, kind: str, entity_id: str) ->
                FROM affiliations af JOIN articles a USING (article_id) LEFT JOIN organizations o USING (org_id)
                WHERE af.person_id = ?
                UNION ALL
-               SELECT a.title, NULL, NULL, pa.evidence FROM participations pa
+               SELECT a.title, pa.title, o.name, pa.evidence FROM participations pa
                JOIN event_articles ea USING (event_id) JOIN articles a ON a.article_id = ea.article_id
+               LEFT JOIN organizations o ON o.org_id = pa.org_id
                WHERE pa.person_id = ? ORDER BY 1""",
             [entity_id, entity_id],
         ).drop_duplicates("sentence")

@@ -14,7 +14,7 @@ import streamlit as st
 
 from culturedash import charts, db
 from culturedash.app_state import query
-from culturedash.filters import PARAMS, Filters
+from culturedash.filters import LIST_FIELDS, PARAMS, Filters
 
 _STATE = "_culturedash_filters"  # not a widget key: survives moving between pages
 _WIDGETS = "_culturedash_widgets"  # the sidebar widgets' values, kept across pages (see _restore)
@@ -72,21 +72,47 @@ def setup(title: str) -> Page:
         layout="wide",
         initial_sidebar_state="collapsed" if report else "auto",
     )
-    if report:
-        st.markdown(REPORT_CSS, unsafe_allow_html=True)
-    filters = _sidebar_filters()
-    image_format = _image_format()
-    if not report:
-        with st.sidebar:
-            params = {**filters.to_params(), "report": "1"}
-            st.markdown(f"[Open this view as a report]({'?' + urlencode(params, doseq=True)})")
     options = query(db.filter_options)
+    if report:
+        # the report draws no controls at all (hidden ones still left gaps): its filters are the URL's
+        st.markdown(REPORT_CSS, unsafe_allow_html=True)
+        filters = _url_filters(options)
+        image_format = "png"
+    else:
+        filters = _sidebar_filters()
+        image_format = _image_format()
+        with st.sidebar:
+            # every page choice kept in the URL (event, ranking, ...) goes to the report too
+            params: dict[str, str | list[str]] = {k: st.query_params.get_all(k) for k in st.query_params}
+            params.update({**filters.to_params(), "report": "1"})
+            st.markdown(f"[Open this view as a report]({'?' + urlencode(params, doseq=True)})")
     note = source_note(query(db.overview_counts)["articles"], options["first"], options["last"])
     return Page(filters, report, image_format, note)
 
 
+def is_report() -> bool:
+    """Whether this run draws the report view (`?report=1`)."""
+    return st.query_params.get("report") == "1"
+
+
+def header(page: Page, title: str, caption: str | None = None) -> None:
+    """The page title and caption; the report view adds the active filters and the source under them."""
+    st.title(title)
+    if caption:
+        st.caption(caption)
+    if page.report:
+        st.markdown(f"**Filters:** {page.subtitle}  \n{page.source}")
+
+
 def _url_values(key: str) -> list[str]:
     return list(st.query_params.get_all(key))
+
+
+def _url_filters(options: dict[str, Any]) -> Filters:
+    """The filters the URL names, values unknown to the database dropped (as the sidebar does)."""
+    wanted = Filters.from_params({v: _url_values(v) for v in PARAMS.values()})
+    kept = {name: tuple(v for v in getattr(wanted, name) if v in options[name]) for name in LIST_FIELDS}
+    return Filters(start=wanted.start, end=wanted.end, **kept)
 
 
 def _sidebar_filters() -> Filters:
@@ -192,14 +218,46 @@ def url_choice(label: str, options: Sequence[str], key: str, labels: dict[str, s
     """A page control (radio) whose value is kept in the URL under `key`."""
     wanted = st.query_params.get(key)
     index = list(options).index(wanted) if wanted is not None and wanted in options else 0
+    if is_report():  # no control in the report: the chosen value is named in the chart titles
+        return str(options[index])
     value = st.radio(
         label, options, index=index, horizontal=True, key=f"c_{key}", format_func=lambda v: (labels or {}).get(v, v)
     )
-    if value != options[0]:
-        st.query_params[key] = value
+    _write_choice(key, value, options[0])
+    return str(value)
+
+
+def url_pick(label: str, options: dict[Any, str], key: str, param: str, **kwargs: Any) -> Any:
+    """A selectbox (widget `key`) over `options` (value -> label), kept in the URL as `param`; the report shows
+    the chosen label as a heading instead.
+
+    A value set in `st.session_state[key]` before the call (a click on a chart) is taken over.
+    """
+    values = list(options)
+    wanted = st.session_state[key] if key in st.session_state else st.query_params.get(param)
+    value = wanted if wanted in options else values[0]
+    if is_report():
+        if value is not None:  # the report names the chosen record instead of showing the control
+            st.subheader(options[value])
+    else:
+        st.session_state[key] = value
+        value = st.selectbox(
+            label, values, format_func=lambda v: options[v], key=key, on_change=_picked, args=(key, param), **kwargs
+        )
+    _write_choice(param, value, None)
+    return value
+
+
+def _picked(key: str, param: str) -> None:
+    """on_change: put the new choice in the URL before the run, so the report link drawn first carries it."""
+    _write_choice(param, st.session_state[key], None)
+
+
+def _write_choice(key: str, value: Any, default: Any) -> None:
+    if value is not None and value != default:
+        st.query_params[key] = str(value)
     elif key in st.query_params:
         del st.query_params[key]
-    return str(value)
 
 
 def show_chart(fig: go.Figure, page: Page, file_name: str, **kwargs: Any) -> Any:
@@ -215,10 +273,31 @@ def columns(page: Page, spec: Sequence[int]) -> list[Any]:
     return list(st.columns(spec))
 
 
-def table(frame: pd.DataFrame, name: str, **kwargs: Any) -> None:
-    """A full-width table with its CSV and Excel downloads, files named `name` (kwargs go to st.dataframe)."""
+def table(frame: pd.DataFrame, name: str, download: pd.DataFrame | None = None, **kwargs: Any) -> None:
+    """A full-width table with CSV and Excel downloads of it (or of `download`), files named `name`."""
+    if is_report():
+        # every row on the page, text wrapped: a scroll box of ten rows cannot be printed or screenshotted whole
+        st.table(frame, hide_index=True)
+        return
     st.dataframe(frame, hide_index=True, width="stretch", **kwargs)
-    downloads(frame, name)
+    downloads(frame if download is None else download, name)
+
+
+def sections(labels: Sequence[str]) -> list[Any]:
+    """Tabs, or one headed section after another in the report view (a print shows only the open tab)."""
+    if not is_report():
+        return list(st.tabs(list(labels)))
+    out = []
+    for label in labels:
+        box = st.container()
+        box.markdown(f"**{label}**")
+        out.append(box)
+    return out
+
+
+def expander(label: str) -> Any:
+    """An expander, open in the report view so that it prints."""
+    return st.expander(label, expanded=is_report())
 
 
 def downloads(frame: pd.DataFrame, name: str) -> None:

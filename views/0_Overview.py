@@ -11,9 +11,10 @@ page = ui.setup("Overview")
 counts = query(db.overview_counts)
 first, last = query(db.date_span)
 
-st.title("Cultural-sector activity in the news")
-st.caption(
-    "Events, people, institutions and reported figures read from news articles — each traceable to its sentence."
+ui.header(
+    page,
+    "Cultural-sector activity in the news",
+    "Events, people, institutions and reported figures read from news articles — each traceable to its sentence.",
 )
 
 cols = st.columns(5)

@@ -7,8 +7,11 @@ from culturedash.app_state import query
 from culturedash.filters import Filters, selected_keys
 
 page = ui.setup("Timeline")
-st.title("Event timeline")
-st.caption("Each bar runs from an event's first to last day; panels and sessions sit under their forum.")
+ui.header(
+    page,
+    "Event timeline",
+    "Each bar runs from an event's first to last day; panels and sessions sit under their forum.",
+)
 
 events = query(db.timeline_events, page.filters)
 clicked: list[str] = []
@@ -37,7 +40,7 @@ else:
     ui.table(undated, "undated-events")
 
 if not events.empty:
-    with st.expander(f"All {len(events)} dated events as a table"):
+    with ui.expander(f"All {len(events)} dated events as a table"):
         table = events.drop(columns=["event_id", "parent_id"])
         ui.table(table, "dated-events")
 
@@ -49,9 +52,7 @@ else:
     labels = dict(zip(choices["event_id"], choices["label"], strict=True))
     if clicked and clicked[0] in labels:
         st.session_state["event_pick"] = clicked[0]  # a click on the time line picks the event
-    if st.session_state.get("event_pick") not in labels:
-        st.session_state.pop("event_pick", None)
-    event_id = st.selectbox("Event (or click a bar above)", list(labels), format_func=labels.get, key="event_pick")
+    event_id = ui.url_pick("Event (or click a bar above)", labels, "event_pick", "event")
     info = query(db.event_info, event_id)
     facts = [
         f"**Type:** {str(info['type']).replace('_', ' ')}",

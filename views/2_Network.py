@@ -21,7 +21,7 @@ TERMS = (
 )
 
 page = ui.setup("Network")
-st.title("Co-participation network")
+ui.header(page, "Co-participation network")
 
 left, middle, right = st.columns(3)
 with left:
@@ -47,11 +47,11 @@ else:
     ego_pick = None
     names = dict(zip(table["id"], table["name"], strict=True))
     if people:
-        ego_pick = st.selectbox(
+        ego_pick = ui.url_pick(
             "Ego view: one person and their co-participants",
-            [None, *sorted(names, key=lambda n: names[n])],
-            format_func=lambda n: "everyone" if n is None else names[n],
-            key="ego",
+            {None: "everyone", **{n: names[n] for n in sorted(names, key=lambda n: names[n])}},
+            "ego",
+            "ego",
             help="Shows only the chosen person, the people they shared an event with, and the links among them.",
         )
     shown = net.ego(graph, ego_pick) if ego_pick else graph
@@ -75,6 +75,7 @@ else:
     st.subheader("Centrality and communities")
     st.caption(TERMS)
     ui.table(table.drop(columns=["id"]), f"centrality-{projection}")
+if graph.number_of_edges() and not page.report:  # files are for the interactive view, not a printed page
     edges = net.edges_table(graph)
     st.caption(
         "The links as files: a CSV of pairs with the number of events they shared, and the whole graph as GEXF "

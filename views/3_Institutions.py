@@ -14,7 +14,7 @@ METRICS = {
 }
 
 page = ui.setup("Institutions")
-st.title("Institutions in the news")
+ui.header(page, "Institutions in the news")
 
 metric = ui.url_choice("Rank by", list(METRICS), "metric", METRICS)
 ranking = query(db.institution_ranking, page.filters)
@@ -70,9 +70,7 @@ else:
     names = dict(zip(ranked["org_id"], ranked["name"], strict=True))
     if clicked and clicked[0] in names:
         st.session_state["org_pick"] = clicked[0]
-    if st.session_state.get("org_pick") not in names:
-        st.session_state.pop("org_pick", None)
-    org_id = st.selectbox("Institution (or click a bar above)", list(names), format_func=names.get, key="org_pick")
+    org_id = ui.url_pick("Institution (or click a bar above)", names, "org_pick", "institution")
     row = ranked[ranked["org_id"] == org_id].iloc[0]
     st.markdown(
         f"**{row['name']}** · {row['kind']} · {row['country']} · named {row['mentions']} times in "
@@ -81,7 +79,7 @@ else:
     people = query(db.institution_people, org_id)
     events = query(db.institution_events, org_id)
     mentions = query(db.institution_mentions, org_id)
-    tab_people, tab_events, tab_sentences = st.tabs(
+    tab_people, tab_events, tab_sentences = ui.sections(
         [f"People ({len(people)})", f"Events ({len(events)})", f"Sentences ({len(mentions)})"]
     )
     for tab, frame, what, none in (

@@ -7,8 +7,11 @@ from culturedash import figures as figs
 from culturedash.app_state import query
 
 page = ui.setup("Figures")
-st.title("Reported figures")
-st.caption("Every number the articles report, with who said it, at which event, and the sentence it comes from.")
+ui.header(
+    page,
+    "Reported figures",
+    "Every number the articles report, with who said it, at which event, and the sentence it comes from.",
+)
 
 table = figs.with_display(query(db.figures_table, page.filters))
 if table.empty:
@@ -59,5 +62,4 @@ else:
 
     st.subheader(f"All {len(table)} figures")
     shown = table[["figure", "subject", "speaker", "event", "date", "article", "evidence"]]
-    st.dataframe(shown, hide_index=True, width="stretch")
-    ui.downloads(table.drop(columns=["figure_id"]), "figures")
+    ui.table(shown, "figures", download=table.drop(columns=["figure_id"]))

@@ -8,10 +8,13 @@ from culturedash.app_state import query
 from culturedash.highlight import date_spans, highlight, legend_html
 
 page = ui.setup("Articles")
-st.title("Articles")
+ui.header(page, "Articles")
 
 wanted = st.query_params.get("q", "")
-search = st.text_input("Search the articles (words are matched with their forms: museum, museums)", value=wanted)
+if page.report:
+    search = wanted  # the report draws no search box; the heading below names the words searched
+else:
+    search = st.text_input("Search the articles (words are matched with their forms: museum, museums)", value=wanted)
 if search != wanted:
     if search:
         st.query_params["q"] = search
@@ -30,9 +33,7 @@ else:
     ui.table(table, "articles")
 
     titles = dict(zip(results["article_id"], results["title"], strict=True))
-    if st.session_state.get("article_pick") not in titles:
-        st.session_state.pop("article_pick", None)
-    article_id = st.selectbox("Read an article", list(titles), format_func=titles.get, key="article_pick")
+    article_id = ui.url_pick("Read an article", titles, "article_pick", "read")
     art = query(db.article, article_id)
     marks = query(db.article_marks, article_id)
     spans = [*marks.itertuples(index=False, name=None), *date_spans(art["body"])]

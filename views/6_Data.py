@@ -1,19 +1,22 @@
-"""Data: review merge suggestions, correct people and organisations, rebuild, and see what needs attention."""
+"""Data: review merge suggestions, merge, drop and correct records, rebuild, and see what needs attention."""
 
 import streamlit as st
 
 from culturedash import curation_edit as edit
+from culturedash import curation_forms as forms
 from culturedash import db, ui
 from culturedash.app_state import query
+from culturedash.filters import Filters
 from etl.curation_file import ORG_KIND_VALUES
 from etl.errors import EtlError
 from etl.settings import curation_path, database_path, source_path
 
 page = ui.setup("Data")
-st.title("Data review")
-st.caption(
+ui.header(
+    page,
+    "Data review",
     f"Every decision here is written to `{curation_path().name}` and applied on every build, so it survives "
-    "rebuilds. Press *Rebuild now* to see it in the other pages."
+    "rebuilds. Press *Rebuild now* to see it in the other pages.",
 )
 
 # ------------------------------------------------------------------ rebuild
@@ -52,37 +55,42 @@ def decide(entry: dict, comment: str) -> None:
 
 # ------------------------------------------------------------------ merge suggestions
 suggestions = query(db.merge_suggestions, "open")
+suggestions = edit.still_open(suggestions, st.session_state.get("pending_decisions", []))
 st.header(f"Merge suggestions ({len(suggestions)} open)")
-decided = {tuple(e.get("names", [])) for e in st.session_state.get("pending_decisions", [])}
 if suggestions.empty:
     st.write("No open suggestions: the resolver found no look-alike names it was unsure about.")
 for row in suggestions.head(30).itertuples(index=False):
-    if (row.keep_name, row.other_name) in decided:
-        continue
     with st.container(border=True):
         st.markdown(f"**{row.keep_name}** ↔ **{row.other_name}** · score {row.score:.2f} · {row.reasons}")
         cols = st.columns(2)
         for col, entity_id, name in ((cols[0], row.keep_id, row.keep_name), (cols[1], row.other_id, row.other_name)):
-            context = query(db.entity_context, row.kind, entity_id)
-            col.markdown(f"*{name}*")
-            if context.empty:
-                col.caption("No sentence about this name.")
-            else:
-                col.dataframe(context, hide_index=True, width="stretch")
-        accept, reject, _ = st.columns([1, 1, 4])
+            forms.evidence(col, name, query(db.entity_context, row.kind, entity_id))
+        # a row sized to the labels: fixed columns cut them to "Accep…" at 1024 px
+        accept = reject = st.container(horizontal=True, gap="small")
         key = f"{row.keep_id}-{row.other_id}"
-        if accept.button("Accept: same", key=f"accept-{key}"):
+        if accept.button("Accept: same", key=f"accept-{key}", width="content"):
             decide(edit.merge_entry(row.kind, row.keep_name, row.other_name), f"accepted suggestion {row.score:.2f}")
             st.rerun()
-        if reject.button("Reject: different", key=f"reject-{key}"):
+        if reject.button("Reject: different", key=f"reject-{key}", width="content"):
             decide(edit.separate_entry(row.kind, row.keep_name, row.other_name), "rejected suggestion")
             st.rerun()
 
 # ------------------------------------------------------------------ edits
-st.header("Correct a person or an organisation")
 records = query(db.people_and_orgs)
 people, orgs = records["people"], records["organizations"]
-person_tab, org_tab = st.tabs(["Person", "Organisation"])
+events = query(db.event_choices, Filters())
+articles = query(db.filter_options)["articles"]
+st.header("Merge or separate two names")
+st.caption(
+    "Two spellings of one person or body that the resolver did not suggest (the first name is kept), or two names "
+    "that must never be merged."
+)
+forms.merge_any(people, orgs, decide)
+with st.expander("Split a person: two people who share a name"):
+    forms.split_person(people, articles, decide)
+
+st.header("Correct a record")
+person_tab, org_tab, event_tab, participation_tab = st.tabs(["Person", "Organisation", "Event", "Participation"])
 with person_tab:
     if people.empty:
         st.write("No people yet.")
@@ -93,6 +101,7 @@ with person_tab:
             "title": edit.shown(current["title"]),
             "organization": edit.shown(current["organisation"]),
             "country": edit.shown(current["country"]),
+            "rename": "",
         }
         st.caption("Only the fields you change are written; a field left blank is left as it is.")
         with st.form("person_form"):
@@ -101,9 +110,11 @@ with person_tab:
             org_index = org_names.index(before["organization"]) if before["organization"] in org_names else 0
             organisation = st.selectbox("Organisation", org_names, index=org_index)
             country = st.text_input("Country", value=before["country"], key="person_country")
+            rename = st.text_input("Rename to (canonical name)", value="", key="person_rename")
             if st.form_submit_button("Save correction", key="person_save"):
                 after = {"title": title, "organization": "" if organisation == "(none)" else organisation}
-                entry = edit.correction_entry("person", name, edit.typed_changes(before, {**after, "country": country}))
+                after.update(country=country, rename=rename)
+                entry = edit.correction_entry("person", name, edit.typed_changes(before, after))
                 if entry:
                     decide(entry, "corrected person")
                     st.rerun()
@@ -133,6 +144,21 @@ with org_tab:
                     decide(entry, "corrected organisation")
                     st.rerun()
                 st.info("Nothing changed.")
+
+with event_tab:
+    if events.empty:
+        st.write("No events yet.")
+    else:
+        forms.correct_event(events, lambda event_id: query(db.event_info, event_id), decide)
+with participation_tab:
+    forms.participation(people, events, decide)
+
+st.header("Drop a wrong record")
+st.caption("A record the extraction made up from a misread sentence: removed on every build.")
+forms.drop_record(people, orgs, events, query(db.figures_table, Filters()), decide)
+
+st.header("Add a missing record")
+forms.add_record(people, orgs, events, articles, decide)
 
 # ------------------------------------------------------------------ quality
 st.header("Data quality")

@@ -130,16 +130,24 @@ def test_page_draws_its_main_content_without_errors(browser, app_url, path):
     assert (SCREENSHOTS / f"{name}.png").stat().st_size > 10_000
 
 
-def test_report_view_hides_the_sidebar_and_keeps_the_filters(browser, app_url):
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})  # type: ignore[attr-defined]
+@pytest.mark.parametrize("width", [1400, 1024])
+@pytest.mark.parametrize("path", [p for p in PAGES if p != "data"])
+def test_report_view_prints_whole_with_its_filters(browser, app_url, path, width):
+    page = browser.new_page(viewport={"width": width, "height": 1000})  # type: ignore[attr-defined]
     try:
-        page.goto(f"{app_url}/timeline?report=1&type=panel", wait_until="networkidle")
-        page.wait_for_selector(".js-plotly-plot", timeout=60_000)
-        page.wait_for_timeout(800)
-        page.screenshot(path=str(SCREENSHOTS / "timeline-report.png"), full_page=True)
+        page.goto(f"{app_url}/{path}?report=1&type=panel", wait_until="networkidle")
+        page.wait_for_selector(PAGES[path], timeout=60_000)
+        _settle(page)
+        # Streamlit scrolls inside its main block, so a "full page" shot stops at the window: grow the window
+        tall = page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollHeight")
+        page.set_viewport_size({"width": width, "height": min(int(tall) + 50, 16_000)})
+        page.wait_for_timeout(1500)  # Plotly redraws on resize
+        page.screenshot(path=str(SCREENSHOTS / f"{path or 'overview'}-report-{width}.png"), full_page=True)
         assert not page.locator('[data-testid="stSidebar"]').is_visible()
-        assert "type: panel" in page.locator(".js-plotly-plot").first.inner_text()
-        assert "type=panel" in page.url
+        assert "Filters: type: panel" in page.locator('[data-testid="stMain"]').inner_text()
+        assert page.locator('[data-testid="stDataFrame"]').count() == 0  # no ten-row scroll boxes
+        if path == "timeline":
+            assert "type: panel" in page.locator(".js-plotly-plot").first.inner_text()
     finally:
         page.close()
 
@@ -291,5 +299,25 @@ def test_charts_read_whole_on_screen_and_in_the_png_export(browser, app_url, pat
             )
             problems += [f"{width} px: download button cut: {c}" for c in cut]
         assert problems == []
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("width", [1400, 1024])
+def test_data_page_buttons_show_their_whole_label(browser, app_url, width):
+    page = browser.new_page(viewport={"width": width, "height": 1000})  # type: ignore[attr-defined]
+    try:
+        page.goto(f"{app_url}/data", wait_until="networkidle")
+        page.wait_for_selector(PAGES["data"], timeout=60_000)
+        _settle(page)
+        tall = page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollHeight")
+        page.set_viewport_size({"width": width, "height": min(int(tall) + 50, 16_000)})
+        page.wait_for_timeout(1000)
+        page.screenshot(path=str(SCREENSHOTS / f"data-whole-{width}.png"), full_page=True)
+        cut = page.evaluate(
+            """() => [...document.querySelectorAll('[data-testid="stMain"] button, [data-testid="stMain"] button *')]
+                 .filter((b) => b.offsetParent && b.scrollWidth > b.clientWidth + 1).map((b) => b.innerText)"""
+        )
+        assert cut == []
     finally:
         page.close()

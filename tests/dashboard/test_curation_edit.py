@@ -38,3 +38,24 @@ def test_correction_entry_is_none_when_nothing_changed():
         "name": "Ana Lund",
         "title": "Director",
     }
+
+
+def test_a_decided_suggestion_is_no_longer_open_in_either_order():
+    frame = pd.DataFrame({"keep_name": ["Anna Berzina", "Film School"], "other_name": ["A. Berzina", "Film Sch."]})
+    decisions = [{"separate": "people", "names": ["A. Berzina", "Anna Berzina"]}, {"drop": "event", "name": "x"}]
+    assert list(edit.still_open(frame, decisions)["keep_name"]) == ["Film School"]
+
+
+def test_an_entry_with_an_empty_field_is_not_made():
+    assert edit.filled({"split": "person", "name": " Maris Ozols ", "as": "x"}) == {
+        "split": "person",
+        "name": "Maris Ozols",
+        "as": "x",
+    }
+    assert edit.filled({"split": "person", "name": "Maris Ozols", "as": "  "}) is None
+    assert edit.filled({"split": "person", "name": None, "as": "x"}) is None
+
+
+@pytest.mark.parametrize(("typed", "value"), [("3,000", 3000), ("64.4", 64.4), ("1 200", 1200), ("many", None)])
+def test_a_typed_number_is_read_as_the_file_stores_it(typed, value):
+    assert edit.number(typed) == value

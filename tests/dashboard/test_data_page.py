@@ -130,3 +130,174 @@ def test_org_form_writes_only_the_country_typed(review_setup):
     assert not at.exception
     entry = {"correct": "organization", "name": "Opera House", "country": "Latvia"}
     assert yaml.safe_load(_written(curation)) == [entry]
+
+
+# ----------------------------------------------------------------- suggestions' evidence and every curation action
+
+
+def _suggestion_ids(database) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+    with duckdb.connect(str(database), read_only=True) as con:
+        return con.execute("SELECT keep_id, other_id FROM merge_suggestions").fetchone()
+
+
+def _event_id(database, name: str) -> str:  # type: ignore[no-untyped-def]
+    with duckdb.connect(str(database), read_only=True) as con:
+        return con.execute("SELECT event_id FROM events WHERE name = ?", [name]).fetchone()[0]
+
+
+def test_suggestion_shows_both_names_evidence_side_by_side_as_text(review_setup):
+    at = _data_page()
+    quotes = [m.value for m in at.markdown if m.value.startswith("> ")]
+    assert any("moderated by Anna Berzina" in q for q in quotes)
+    assert any("moderated by A. Berzina" in q for q in quotes)
+    captions = " ".join(c.value for c in at.caption)
+    # which article each sentence is from, under the name, not in a table column off to the right
+    assert "The Lakeside Music Forum was held" in captions and "The River Arts Forum was held" in captions
+
+
+def test_open_count_drops_as_soon_as_a_suggestion_is_decided(review_setup):
+    keep_id, other_id = _suggestion_ids(review_setup[0])
+    at = _data_page()
+    at.button(key=f"accept-{keep_id}-{other_id}").click().run()
+    assert not at.exception
+    assert "Merge suggestions (0 open)" in [h.value for h in at.header]  # before any rebuild
+
+
+def test_any_two_names_can_be_merged_from_search_boxes(review_setup):
+    _, curation = review_setup
+    at = _data_page()
+    at.selectbox(key="merge_keep").set_value("Peteris Kalns")
+    at.selectbox(key="merge_other").set_value("Maris Ozols")
+    at.button(key="merge_save").click().run()
+    assert not at.exception
+    assert yaml.safe_load(_written(curation)) == [{"merge": "people", "names": ["Peteris Kalns", "Maris Ozols"]}]
+
+
+def test_dropping_a_record_needs_a_confirmation_and_writes_the_drop(review_setup):
+    _, curation = review_setup
+    at = _data_page()
+    at.radio(key="drop_kind").set_value("organization").run()
+    at.selectbox(key="drop_name").set_value("Film School")
+    at.button(key="drop_save").click().run()
+    assert _written(curation) == ""
+    assert "tick the box to confirm" in " ".join(w.value for w in at.warning)
+    at.checkbox(key="drop_sure").check()
+    at.button(key="drop_save").click().run()
+    assert not at.exception
+    assert yaml.safe_load(_written(curation)) == [{"drop": "organization", "name": "Film School"}]
+
+
+def test_event_form_writes_only_the_fields_the_analyst_typed(review_setup):
+    database, curation = review_setup
+    at = _data_page()
+    at.selectbox(key="edit_event").set_value(_event_id(database, "Music in Small Towns")).run()
+    at.button(key="event_save").click().run()
+    assert _written(curation) == "" and "Nothing changed." in [i.value for i in at.info]
+    at.text_input(key="event_venue").set_value("Opera House, small hall")
+    at.button(key="event_save").click().run()
+    assert not at.exception
+    entry = {"correct": "event", "name": "Music in Small Towns", "venue": "Opera House, small hall"}
+    assert yaml.safe_load(_written(curation)) == [entry]
+
+
+def test_any_two_names_can_be_kept_apart(review_setup):
+    _, curation = review_setup
+    at = _data_page()
+    at.radio(key="merge_kind").set_value("organizations").run()
+    at.selectbox(key="merge_keep").set_value("Opera House")
+    at.selectbox(key="merge_other").set_value("Film School")
+    at.button(key="separate_save").click().run()
+    assert yaml.safe_load(_written(curation)) == [
+        {"separate": "organizations", "names": ["Opera House", "Film School"]}
+    ]
+
+
+def test_a_person_can_be_split_in_one_article(review_setup):
+    _, curation = review_setup
+    at = _data_page()
+    at.selectbox(key="split_name").set_value("Maris Ozols")
+    at.selectbox(key="split_article").set_value("lakeside.txt")
+    at.button(key="split_save").click().run()
+    assert _written(curation) == ""  # no name typed: nothing half-made is written
+    at.text_input(key="split_as").set_value("Maris Ozols (film)")
+    at.button(key="split_save").click().run()
+    assert not at.exception
+    entry = {"split": "person", "name": "Maris Ozols", "article": "lakeside.txt", "as": "Maris Ozols (film)"}
+    assert yaml.safe_load(_written(curation)) == [entry]
+
+
+@pytest.mark.parametrize(
+    ("action", "extra"),
+    [("correct", {"role": "speaker"}), ("drop", {}), ("add", {"role": "speaker", "note": "the photo caption"})],
+)
+def test_participation_can_be_corrected_dropped_or_added(review_setup, action, extra):
+    _, curation = review_setup
+    at = _data_page()
+    at.radio(key="part_action").set_value(action).run()
+    at.selectbox(key="part_person").set_value("Maris Ozols")
+    at.selectbox(key="part_event").set_value("Music in Small Towns")
+    if "role" in extra:
+        at.selectbox(key="part_role").set_value(extra["role"])
+    if "note" in extra:
+        at.text_input(key="part_note").set_value(extra["note"])
+    at.button(key="part_save").click().run()
+    assert not at.exception
+    entry = {action: "participation", "person": "Maris Ozols", "event": "Music in Small Towns", **extra}
+    assert yaml.safe_load(_written(curation)) == [entry]
+
+
+def test_adding_an_event_writes_the_required_fields_and_only_the_optional_ones_typed(review_setup):
+    _, curation = review_setup
+    at = _data_page()
+    at.radio(key="add_kind").set_value("event").run()
+    at.text_input(key="add_name").set_value("Closing concert")
+    at.selectbox(key="add_type").set_value("concert")
+    at.selectbox(key="add_article").set_value("river.txt")
+    at.button(key="add_save").click().run()
+    assert _written(curation) == ""  # the note is missing
+    at.text_input(key="add_note").set_value("last paragraph")
+    at.text_input(key="add_city").set_value("Riga")
+    at.button(key="add_save").click().run()
+    assert not at.exception
+    entry = {"add": "event", "name": "Closing concert", "type": "concert", "article": "river.txt"}
+    assert yaml.safe_load(_written(curation)) == [{**entry, "note": "last paragraph", "city": "Riga"}]
+
+
+def test_a_wrong_figure_can_be_dropped(app_db, tmp_path, monkeypatch):
+    curation = tmp_path / "curation.yaml"
+    monkeypatch.setenv("CULTURE_CURATION", str(curation))
+    with duckdb.connect(str(app_db), read_only=True) as con:
+        first = db.figures_table(con, Filters()).iloc[0]  # the first figure the page lists
+    text, file_name = first["text"], first["file_name"]
+    at = _data_page()
+    at.radio(key="drop_kind").set_value("figure").run()
+    at.selectbox(key="drop_name").set_value(0)
+    at.checkbox(key="drop_sure").check()
+    at.button(key="drop_save").click().run()
+    assert not at.exception
+    assert yaml.safe_load(_written(curation)) == [{"drop": "figure", "article": file_name, "text": text}]
+
+
+def test_person_form_can_rename(review_setup):
+    _, curation = review_setup
+    at = _data_page()
+    at.selectbox(key="edit_person").set_value("Maris Ozols").run()
+    at.text_input(key="person_rename").set_value("Māris Ozols")
+    at.button(key="person_save").click().run()
+    assert yaml.safe_load(_written(curation)) == [{"correct": "person", "name": "Maris Ozols", "rename": "Māris Ozols"}]
+
+
+def test_adding_a_figure_writes_its_value_as_a_number(review_setup):
+    _, curation = review_setup
+    at = _data_page()
+    at.radio(key="add_kind").set_value("figure").run()
+    at.selectbox(key="add_article").set_value("river.txt")
+    at.text_input(key="add_value").set_value("3,000")
+    at.text_input(key="add_unit").set_value("people")
+    at.text_input(key="add_text").set_value("about 3,000 visitors")
+    at.text_input(key="add_note").set_value("second paragraph")
+    at.checkbox(key="add_approx").check()
+    at.button(key="add_save").click().run()
+    assert not at.exception
+    entry = {"add": "figure", "article": "river.txt", "value": 3000, "unit": "people", "text": "about 3,000 visitors"}
+    assert yaml.safe_load(_written(curation)) == [{**entry, "note": "second paragraph", "approx": True}]
