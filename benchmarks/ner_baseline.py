@@ -27,7 +27,7 @@ from etl.pipeline import build, prepare, read_all
 from etl.records import Article, EventRec, Extraction, FigureRec, Mention, OrgRec, ParticipationRec, PersonRec
 from etl.resolve import resolve
 
-SETS = {"seeds": ("data/articles", "tests/data/gold"), "devset": None, "real": None}
+SETS = ("seeds", "devset", "real")
 _NUMBER = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
 
 
@@ -75,7 +75,8 @@ def run(nlp: Language, role: str) -> dict[str, tuple[dict[str, float], dict[str,
         for name in SETS:
             source, gold = _paths(name)
             articles = read_all(source)
-            extractions = [_baseline(d, a, role) for a, d in zip(articles, nlp.pipe(a.body for a in articles))]
+            docs = nlp.pipe(a.body for a in articles)
+            extractions = [_baseline(d, a, role) for a, d in zip(articles, docs, strict=True)]
             base_db, etl_db = Path(tmp) / f"{name}-ner.duckdb", Path(tmp) / f"{name}-etl.duckdb"
             write_database(base_db, build_tables(extractions, resolve(extractions)))
             build(source, etl_db, nlp=nlp)
