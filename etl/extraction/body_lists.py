@@ -11,18 +11,15 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from etl.extraction.org_names import OrgSpan, clean_name
-from etl.extraction.spans import entity_at, is_cap, is_title_word, overlaps
+from etl.extraction.spans import compound_start, entity_at, is_cap, is_title_word, overlaps
 
 _NOT_BODIES = frozenset({"PERSON", "GPE", "LOC", "NORP", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL"})
 
 
 def _name_tokens(tok: Token) -> tuple[int, int] | None:
     """The compound chain ending at `tok` ('Amandeep' 'Hospital'), if every word is capitalised."""
-    doc = tok.doc
-    start = tok.i
-    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == tok.i:
-        start -= 1
-    words = doc[start : tok.i + 1]
+    start = compound_start(tok)
+    words = tok.doc[start : tok.i + 1]
     if not 1 <= len(words) <= 6 or not all(is_cap(t) for t in words) or any(is_title_word(t) for t in words):
         return None
     return start, tok.i + 1

@@ -48,15 +48,15 @@ def _month_as_name(tok: Token) -> bool:
     return tok.ent_type_ == "PERSON" and not any(t.like_num for t in near)
 
 
-def _joined_hyphen(tok: Token) -> bool:
-    """The hyphen of a double name written without spaces ('El-Anany', 'Jean-Luc')."""
+def _joined_hyphen(tok: Token, capital_after: bool = True) -> bool:
+    """The hyphen of a double name written without spaces ('El-Anany'; 'Seung-yoon' when not capital_after)."""
     doc = tok.doc
     return (
         tok.text == "-"
         and 0 < tok.i < len(doc) - 1
         and not tok.whitespace_
         and not doc[tok.i - 1].whitespace_
-        and is_cap(doc[tok.i + 1])
+        and (is_cap(doc[tok.i + 1]) or not capital_after)
     )
 
 
@@ -80,7 +80,7 @@ def _clean(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s")):
         end -= 1
-    if end - start > 3 and _joined_hyphen_any(doc[end - 2]) and doc[end - 1].is_lower:
+    if end - start > 3 and _joined_hyphen(doc[end - 2], capital_after=False) and doc[end - 1].is_lower:
         end -= 2  # "Seung-yoon": the lower-case half is added back once the name is checked
     if end <= start or any(
         not _name_token(t) and not _INITIAL.match(t.text) and not _joined_hyphen(t) for t in doc[start:end]
@@ -174,14 +174,10 @@ def find_people(doc: Doc) -> list[PersonSpan]:
 
 def _hyphen_tail(doc: Doc, end: int) -> int:
     """'Choi Seung-yoon', 'Park Yang-woo': a given name's lower-case second half, joined by a hyphen."""
-    if end + 1 < len(doc) and _joined_hyphen_any(doc[end]) and doc[end + 1].is_alpha and doc[end + 1].is_lower:
+    lower_half = end + 1 < len(doc) and doc[end + 1].is_alpha and doc[end + 1].is_lower
+    if lower_half and _joined_hyphen(doc[end], capital_after=False):
         return end + 2
     return end
-
-
-def _joined_hyphen_any(tok: Token) -> bool:
-    doc = tok.doc
-    return tok.text == "-" and 0 < tok.i < len(doc) - 1 and not tok.whitespace_ and not doc[tok.i - 1].whitespace_
 
 
 def _place_names(doc: Doc) -> set[str]:

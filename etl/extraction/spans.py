@@ -96,6 +96,15 @@ def is_country(text: str) -> bool:
     return text.strip() in COUNTRIES
 
 
+def compound_start(tok: Token) -> int:
+    """Where the name ending at `tok` starts: back over the compound words that modify it ('Amandeep' 'Hospital')."""
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == tok.i:
+        start -= 1
+    return start
+
+
 def sentences(doc: Doc) -> tuple[Span, ...]:
     """The doc's sentences, built once per doc (`doc.sents` walks the whole doc on every access)."""
     cached = doc.user_data.get("sentences")

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from etl.extraction.lexicon import COUNTRIES, HONORIFICS, MONTHS
 from etl.extraction.participants import phrase_members, verb_role
-from etl.extraction.spans import is_cap, is_event_head, is_org_head, is_title_word, lower
+from etl.extraction.spans import compound_start, is_cap, is_event_head, is_org_head, is_title_word, lower
 from etl.extraction.words import RoleWords, role_words
 
 _NAME_ROLES = frozenset({"honoree", "performer"})
@@ -67,9 +67,7 @@ def stage_names(doc: Doc, taken: list[tuple[int, int]], known_words: set[str]) -
         for tok in phrase_members(slot):
             if tok.dep_ == "compound" or not _name_word(tok) or tok.i in taken_tokens:
                 continue
-            start = tok.i
-            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == tok.i:
-                start -= 1
+            start = compound_start(tok)
             words = doc[start : tok.i + 1]
             if len(words) > 3 or not all(_name_word(t) or len(t.text) == 1 for t in words):
                 continue
