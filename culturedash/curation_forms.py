@@ -180,12 +180,16 @@ def correct_event(events: pd.DataFrame, info: Callable[[str], dict[str, Any]], d
         after["venue"] = left.text_input("Venue", value=before["venue"], key="event_venue")
         after["city"] = right.text_input("City", value=before["city"], key="event_city")
         if st.form_submit_button("Save correction", key="event_save"):
-            name = str(current.get("name"))
-            entry = edit.correction_entry("event", name, edit.typed_changes(before, after))
-            if entry:
-                decide(entry, "corrected event")
-                st.rerun()
-            st.info("Nothing changed.")
+            save_correction("event", str(current.get("name")), before, after, decide)
+
+
+def save_correction(kind: str, name: str, before: dict[str, Any], after: dict[str, Any], decide: Decide) -> None:
+    """Write a correction of what the analyst changed (and only that), or say nothing changed."""
+    entry = edit.correction_entry(kind, name, edit.typed_changes(before, after))
+    if entry:
+        decide(entry, f"corrected {_readable(kind)}")
+        st.rerun()
+    st.info("Nothing changed.")
 
 
 def add_record(

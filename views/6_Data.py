@@ -114,11 +114,7 @@ with person_tab:
             if st.form_submit_button("Save correction", key="person_save"):
                 after = {"title": title, "organization": "" if organisation == "(none)" else organisation}
                 after.update(country=country, rename=rename)
-                entry = edit.correction_entry("person", name, edit.typed_changes(before, after))
-                if entry:
-                    decide(entry, "corrected person")
-                    st.rerun()
-                st.info("Nothing changed.")
+                forms.save_correction("person", name, before, after, decide)
 with org_tab:
     if orgs.empty:
         st.write("No organisations yet.")
@@ -139,11 +135,7 @@ with org_tab:
             rename = st.text_input("Rename to (canonical name)", value="", key="org_rename")
             if st.form_submit_button("Save correction", key="org_save"):
                 after = {"kind": kind, "country": country, "rename": rename}
-                entry = edit.correction_entry("organization", org_name, edit.typed_changes(before, after))
-                if entry:
-                    decide(entry, "corrected organisation")
-                    st.rerun()
-                st.info("Nothing changed.")
+                forms.save_correction("organization", org_name, before, after, decide)
 
 with event_tab:
     if events.empty:

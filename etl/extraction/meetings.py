@@ -31,7 +31,7 @@ def meetings_and_visits(b: StoryState, sent: Span, people: Sequence[PersonLike])
     in_sent = [p for p in people if sent.start <= p.start < sent.end]
     cues = []
     doc = sent.doc
-    subject = _last_subject(b)
+    subject = b.subject
     for tok in sent:
         if tok.lemma_ == "meet" and tok.pos_ == "VERB" and len(in_sent) >= 1:
             before = [p.name for p in in_sent if p.end <= tok.i]
@@ -88,10 +88,6 @@ def _visitor(b: StoryState) -> str | None:
     visit = b.last_by_type.get("visit")
     name = b.events[visit].name if visit else ""
     return name.split("'s visit")[0] if "'s visit" in name else None
-
-
-def _last_subject(b: StoryState) -> str | None:
-    return b.subject
 
 
 def _meeting(host: str, guest: str, at: int) -> EventCue:
