@@ -78,6 +78,13 @@ def _without_part_words(doc: Doc, org: Span) -> Span:
     return org
 
 
+def _reads_as_a_name(seg: Span) -> bool:
+    """'Agam Jaya': two or more proper nouns, none of them a head, title or event word."""
+    return len(seg) >= 2 and all(
+        t.pos_ == "PROPN" and not is_org_head(t) and not is_event_head(t) and not is_title_word(t) for t in seg
+    )
+
+
 def org_from_run(run: Span) -> Span | None:
     """The organisation inside a capitalised run, without leading titles or sub-units."""
     doc = run.doc
@@ -92,6 +99,9 @@ def org_from_run(run: Span) -> Span | None:
         if not later:
             break
         i = later[0]
+    if i < len(segs) and _reads_as_a_name(segs[i]):
+        # "Agam Jaya of Al-Ameen Islamic Center": a name before "of" and the body it belongs to
+        i = next((j for j in range(i + 1, len(segs)) if _has_head(segs[j])), i)
     if i >= len(segs) or not _has_head(segs[i]):
         return None
     first = segs[i]

@@ -139,6 +139,8 @@ def _title_context(doc: Doc, start: int, end: int) -> bool:
     clause = list(after[1 : next((i for i, t in enumerate(after) if i and t.text == ","), len(after))])
     if len(after) >= 2 and after[0].text == "," and any(is_title_word(t) for t in clause):
         return True  # "M. Sivakumar, District Central Library officer, said"
+    if after and after[0].lower_ == "of" and _of_a_body(doc, end + 1):
+        return True  # "led by Agam Jaya of the Al-Ameen Islamic Center"
     if after and after[0].pos_ == "VERB" and after[0].lemma_ in SPEECH_VERBS:
         return True
     root = max(doc[start:end], key=lambda t: t.i if t.head.i not in range(start, end) else -1)
@@ -239,11 +241,23 @@ def _listed_with(doc: Doc, kept: list[tuple[int, int]], quoted: list[tuple[int, 
     return out
 
 
+def _of_a_body(doc: Doc, start: int) -> bool:
+    """A capitalised name with an organisation head starts at `start` ('the Al-Ameen Islamic Center')."""
+    k = start + (start < len(doc) and doc[start].lower_ == "the")
+    while k < len(doc) and (is_cap(doc[k]) or doc[k].text == "-") and k - start < 7:
+        if is_org_head(doc[k]):
+            return True
+        k += 1
+    return False
+
+
 def _continues_a_name(doc: Doc, end: int) -> bool:
     """The words after `end` carry on a body's or event's name ('... and Heritage Foundation')."""
     if end >= len(doc):
         return False
     nxt = doc[end]
+    if nxt.lower_ == "of" and doc[end - 1].tag_ != "NNPS" and _of_a_body(doc, end + 1):
+        return False  # "Agam Jaya of Al-Ameen Islamic Center": a person and the body they belong to
     if is_org_head(nxt) or is_event_head(nxt) or nxt.lower_ in ("of", "&", "-"):
         return True
     if nxt.lower_ != "and":

@@ -10,6 +10,25 @@ def orgs(nlp, text):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("The prayer was led by Agus Wiranto of Al-Falah Islamic Center in Auckland.", "Al-Falah Islamic Center"),
+        ("Music came from Rangi Parata of the Waitaha Youth Orchestra.", "Waitaha Youth Orchestra"),
+    ],
+)
+def test_a_name_before_of_is_cut_from_the_body_it_belongs_to(nlp, text, body):
+    found = orgs(nlp, text)
+    assert any(name.startswith(body) for name in found)
+    assert not any(name.split()[0] in text.split(" of ")[0] for name in found)
+
+
+@pytest.mark.slow
+def test_a_meeting_of_a_body_is_not_a_name_before_it(nlp):
+    assert "Appeals Commission" not in orgs(nlp, "Meeting Of Appeals Commission Reaches Conclusion")
+
+
+@pytest.mark.slow
 def test_a_body_with_a_head_and_a_name_without_one_are_two_bodies(nlp):
     found = orgs(nlp, "The festival is organised by Selby Theatre Academy and Manch Rangmanch with the city.")
     assert {"Selby Theatre Academy", "Manch Rangmanch"} <= found

@@ -2,6 +2,8 @@
 
 import pytest
 
+from etl.extraction.people import find_people
+
 
 def names(extract, text):
     return {p.name for p in extract(text).people.values()}
@@ -23,6 +25,26 @@ def names(extract, text):
 )
 def test_names_the_model_misses_are_found_from_their_context(extract, text, person):
     assert person in names(extract, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The prayer was led by Agus Wiranto of Al-Falah Islamic Center in Auckland.",
+        "A reading was given by Tevita Fonua of the Nuku'alofa Heritage Society.",
+    ],
+)
+def test_a_name_followed_by_of_and_a_body_is_a_person_without_the_model(nlp, text):
+    doc = nlp(text)
+    doc.ents = []  # as when the model leaves the name untagged: only the words around it tell
+    assert [p.name for p in find_people(doc)] == [text.split(" by ")[1].split(" of ")[0]]
+
+
+@pytest.mark.slow
+def test_a_plural_group_before_of_is_not_a_person(extract):
+    found = names(extract, "International Organizations of the Ministry of Culture said the fund is open.")
+    assert "International Organizations" not in found
 
 
 @pytest.mark.slow
