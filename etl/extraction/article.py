@@ -160,6 +160,7 @@ def extract_article(doc: Doc, article: Article) -> Extraction:
     org_at = _orgs(doc, org_spans, ex)
     taken = [p.span for p in people] + [o.span for o in org_spans]
     refs = [PersonRef(p.start, p.end, _full_name(p.name, people)) for p in people]
+    org_ends = {o.start: o.end for o in org_spans if o.start in org_at}
     refs += [PersonRef(s, e, name) for s, e, name in short_forms(doc, people, taken)]
     refs.sort(key=lambda r: r.start)
     for ref in refs:
@@ -170,7 +171,7 @@ def extract_article(doc: Doc, article: Article) -> Extraction:
             rec.aliases.add(text)
         ex.mentions.append(mention(doc, "person", ref.start, ref.end, local_id))
         if rec.title is None:
-            info = title_of(doc, ref, {s: 1 for s in org_at})
+            info = title_of(doc, ref, org_ends)
             if info is not None:
                 rec.title, rec.country, rec.evidence = info.title, info.country, info.evidence
                 rec.org_local_id = (

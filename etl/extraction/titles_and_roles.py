@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from etl.extraction.events import EventsResult, PersonRef
-from etl.extraction.lexicon import COUNTRIES, ROLE_VERBS, SPEECH_VERBS
-from etl.extraction.spans import is_cap, is_title_word, sentences
+from etl.extraction.lexicon import COUNTRIES, ROLE_VERBS, SPEECH_VERBS, SUBUNIT_HEADS
+from etl.extraction.spans import is_cap, is_title_word, lower, sentences
 
 _TITLE_POS = frozenset({"DET", "PROPN", "NOUN", "ADJ", "ADP", "PUNCT", "CCONJ", "PART"})
 _PRESENT_NOUNS = frozenset({"presentation", "presentations", "report", "reports", "lecture"})
@@ -104,31 +104,64 @@ def _org_in_relative_clause(doc: Doc, person: PersonRef, org_starts: dict[int, i
     return None
 
 
-def title_of(doc: Doc, person: PersonRef, org_starts: dict[int, int]) -> TitleInfo | None:
-    """The title phrase written next to a person's name, and the body in it, if any."""
+def _body_after_title(doc: Doc, i: int, org_ends: dict[int, int]) -> int | None:
+    """'NAME, Editor, International Journal of X,': the body in the comma clause after a bare title.
+
+    A department named first gives way to the body named after it ('professor, Department of X, BDU').
+    """
+    found = None
+    while i + 1 < len(doc) and doc[i].text == ",":
+        start = i + 1 + (doc[i + 1].lower_ == "the")
+        if start < len(doc) and lower(doc[start]) in SUBUNIT_HEADS:
+            found = start if start in org_ends else found
+            i = next((t.i for t in doc[start : start + 8] if t.text == ","), len(doc))
+            continue  # "Department of X": a unit; the body, if named, comes next
+        return start if start in org_ends else found
+    return found
+
+
+def _own_apposition(doc: Doc, person: PersonRef, words: list[Token]) -> bool:
+    """', professor, X University,' right after the name, not the title of a name that follows it."""
+    if person.end >= len(doc) or doc[person.end].text != "," or words[0].lower_ == "and":
+        return False
+    after = words[-1].i + 1
+    return not (after + 1 < len(doc) and doc[after].text == "," and doc[after + 1].ent_type_ == "PERSON")
+
+
+def title_of(doc: Doc, person: PersonRef, org_ends: dict[int, int]) -> TitleInfo | None:
+    """The title phrase written next to a person's name, and the body in it, if any (org_ends: start -> end)."""
     sent = doc[person.start].sent
+    fallback: TitleInfo | None = None
     for direction in (-1, 1):
         words = _clause_tokens(doc, person.start, person.end, direction, sent)
         if not any(is_title_word(t) for t in words):
             continue
         if direction < 0 and _apposition_of_previous_name(doc, words[0].i):
             continue  # "by A, chair of X, B, an expert": the title before B is A's apposition
+        if fallback is not None and not _own_apposition(doc, person, words):
+            break  # "Minister A, and Secretary-General of X B": the words after A are B's title
         while words and words[0].lower_ in ("the", "a", "an", "and"):
             words = words[1:]
-        org = next((t.i for t in reversed(words) if t.i in org_starts), None)
+        org = next((t.i for t in reversed(words) if t.i in org_ends), None)
         rule = "title_before_name" if direction < 0 else "apposition"
+        if org is None and direction > 0 and len(words) <= 4:
+            org = _body_after_title(doc, words[-1].i + 1, org_ends)
+            rule = "title_comma_body" if org is not None else rule
         if org is None:
-            org = _org_in_leading_clause(doc, words, org_starts, sent) if direction < 0 else None
+            org = _org_in_leading_clause(doc, words, org_ends, sent) if direction < 0 else None
             rule = "leading_clause" if org is not None else rule
-            if org is None and (org := _org_in_relative_clause(doc, person, org_starts, sent)) is not None:
+            if org is None and (org := _org_in_relative_clause(doc, person, org_ends, sent)) is not None:
                 rule = "who_clause"
         country = next((COUNTRIES[t.text] for t in words if t.text in COUNTRIES), None)
         text = "".join(t.text_with_ws for t in words).strip(" ,")
         if org is not None and words[0].i < org <= words[-1].i:
             text = _title_before_org(doc, words[0].i, org) or text
         if text:
-            return TitleInfo(text[0].upper() + text[1:], org, country, sent.text.strip(), rule)
-    return None
+            info = TitleInfo(text[0].upper() + text[1:], org, country, sent.text.strip(), rule)
+            if org is not None or direction > 0:
+                return info if org is not None or fallback is None else fallback
+            fallback = info  # "said coordinator NAME, professor, X University": the body may follow the name
+    return fallback
 
 
 def _role_of(doc: Doc, person: PersonRef, sent: Span, others: list[int]) -> tuple[str, str] | None:

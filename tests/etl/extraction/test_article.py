@@ -244,3 +244,40 @@ def test_a_body_right_after_a_name_is_its_affiliation(extract, sentence):
     person = next(p for p in ex.people.values())
     assert person.org_local_id is not None
     assert person.affiliation_rule == "of_body"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "body"),
+    [
+        ("Rohan Mehta, Editor, Selby Journal of Music Education, spoke.", "Selby Journal of Music Education"),
+        # a department named first gives way to the body named after it
+        ("Anil Rao, professor, Department of History, Selby University, said the archive is open.", "Selby University"),
+    ],
+)
+def test_a_body_in_the_comma_clause_after_a_bare_title_is_the_affiliation(extract, sentence, body):
+    ex = extract(sentence)
+    person = next(p for p in ex.people.values())
+    assert ex.orgs[person.org_local_id].name == body
+    assert person.affiliation_rule == "title_comma_body"
+
+
+@pytest.mark.slow
+def test_a_body_after_the_name_completes_a_title_written_before_it(extract):
+    ex = extract("The course will run for a week, said coordinator Anil Rao, professor, Selby University.")
+    person = ex.people["p:Anil Rao"]
+    assert ex.orgs[person.org_local_id].name == "Selby University"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Minister of Culture Dr. Ana Lund, and Secretary-General of the Selby Heritage Council Dr. Ivo Berg "
+        "inspected the works.",
+        "In the panel moderated by curator Ana Lund, artistic director of Selby Art Space, Ivo Berg, spoke.",
+    ],
+)
+def test_the_title_of_the_next_name_is_not_an_apposition(extract, sentence):
+    ex = extract(sentence)
+    assert [p.org_local_id for p in ex.people.values() if "Ana Lund" in p.name] == [None]
