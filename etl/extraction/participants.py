@@ -14,6 +14,7 @@ Each rule is named (the name is stored with the participation, so an analyst see
 - `role_noun`: a noun naming the role next to the name: "hosts X and Y", "one of the judges, X",
   "the winners were X and Y", "curator X".
 - `pronoun_subject`: "he said", "she added": the person named last before the pronoun.
+- `prize_category`: "..., Ghana's X for best reggae, and Y for best jazz" in a sentence of winners.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from spacy.matcher import DependencyMatcher
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from etl.extraction.spans import sentences
@@ -142,6 +143,32 @@ def _patterns(words: RoleWords) -> dict[str, list[list[dict]]]:
                 {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "nsubj"}},
             ],
         ],
+        "prize_category": [
+            [  # "..., Ghana's Stonebwoy for best reggae": a name paired with a prize category in a list of winners
+                {"RIGHT_ID": "slot", "RIGHT_ATTRS": {"POS": "PROPN"}},
+                {"LEFT_ID": "slot", "REL_OP": ">", "RIGHT_ID": "for", "RIGHT_ATTRS": {"LOWER": "for"}},
+                {"LEFT_ID": "for", "REL_OP": ">", "RIGHT_ID": "category", "RIGHT_ATTRS": {"DEP": "pobj"}},
+                {
+                    "LEFT_ID": "category",
+                    "REL_OP": ">",
+                    "RIGHT_ID": "best",
+                    "RIGHT_ATTRS": {"DEP": "amod", "LOWER": {"IN": ["best", "top"]}},
+                },
+            ],
+            [  # the parse may hang "for best reggae" on the head the name is in apposition to
+                {"RIGHT_ID": "head", "RIGHT_ATTRS": {}},
+                {"LEFT_ID": "head", "REL_OP": ">", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "appos", "POS": "PROPN"}},
+                {"LEFT_ID": "head", "REL_OP": ">", "RIGHT_ID": "for", "RIGHT_ATTRS": {"LOWER": "for"}},
+                {"LEFT_ID": "slot", "REL_OP": ".", "RIGHT_ID": "next", "RIGHT_ATTRS": {"LOWER": "for"}},
+                {"LEFT_ID": "for", "REL_OP": ">", "RIGHT_ID": "category", "RIGHT_ATTRS": {"DEP": "pobj"}},
+                {
+                    "LEFT_ID": "category",
+                    "REL_OP": ">",
+                    "RIGHT_ID": "best",
+                    "RIGHT_ATTRS": {"DEP": "amod", "LOWER": {"IN": ["best", "top"]}},
+                },
+            ],
+        ],
         "copula_role": [
             [
                 {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "be"}},
@@ -203,6 +230,11 @@ def _noun_role(tokens: Sequence[Token], words: RoleWords) -> str | None:
     return None
 
 
+def winning_sentence(sent: Span, words: RoleWords) -> bool:
+    """Whether a verb of the sentence makes its subject a winner ('won', 'took home the award')."""
+    return any(t.pos_ == "VERB" and verb_role(t, words) == "honoree" for t in sent)
+
+
 def verb_role(verb: Token, words: RoleWords) -> str | None:
     """The role a verb gives its subject: by its object ('received the award') or its class ('sang')."""
     lemma = verb.lemma_.lower()
@@ -210,6 +242,8 @@ def verb_role(verb: Token, words: RoleWords) -> str | None:
         return words.subject_verbs.get(lemma)  # no object can change this verb's role
     objects = {c.lower_ for c in verb.children if c.dep_ in ("dobj", "attr", "prt", "npadvmod", "advmod")}
     objects |= {c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "attr")}
+    # "took home album of the year": the parse may hang "home" on the object as a compound
+    objects |= {g.lower_ for c in verb.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "compound"}
     for role, (verbs, nouns) in words.object_verbs.items():
         if verb.lemma_.lower() in verbs and objects & nouns:
             return role
@@ -328,6 +362,10 @@ class _Finder:
                 if subject is not None and subject.i not in self.owner:
                     sent_type = self.event_types.get(self.sent_start[slot.i], "other")
                     self.add(slot, w.lineup_roles.get(sent_type), rule)
+            elif rule == "prize_category":
+                beside = by_name.get("next", by_name["for"]) == by_name["for"]  # "X for best Y", not "X ... for"
+                if beside and winning_sentence(self.doc[slot.i].sent, w):
+                    self.add(slot, "honoree", rule)
             elif rule == "speech_of":
                 self.add(slot, "speaker", rule)
             elif rule == "in_attendance":

@@ -10,10 +10,12 @@ the subject of a winning or performing verb (the classes of roles.yaml), or the 
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from etl.extraction.lexicon import COUNTRIES, HONORIFICS, MONTHS
-from etl.extraction.participants import phrase_members, verb_role
+from etl.extraction.participants import phrase_members, verb_role, winning_sentence
 from etl.extraction.spans import compound_start, is_cap, is_event_head, is_org_head, is_title_word, lower
 from etl.extraction.words import RoleWords, role_words
 
@@ -24,7 +26,28 @@ _NOT_NAMES = frozenset({"ORG", "NORP", "WORK_OF_ART"})  # the model's other labe
 def _slots(doc: Doc) -> list[Token]:
     """Tokens where the grammar puts a winner or performer."""
     words = role_words()
-    return [tok for tok in doc if _winner_subject(tok, words) or _recipient(tok, words)]
+    return [tok for tok in doc if _winner_subject(tok, words) or _recipient(tok, words) or _prize_pair(tok, words)]
+
+
+def _prize_pair(tok: Token, words: RoleWords) -> bool:
+    """', Ghana's X for best reggae,': a name paired with a prize category in a sentence of winners."""
+    categories = [p for c in tok.children if c.lower_ == "for" for p in c.children if p.dep_ == "pobj"]
+    return any(c.lower_ in ("best", "top") for p in categories for c in p.children) and winning_sentence(
+        tok.sent, words
+    )
+
+
+def _vouched(tok: Token) -> bool:
+    """'Nigeria's 2Baba', 'rapper Falz': a country's possessive or a title noun makes the name a person's."""
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return (before is not None and before.pos_ == "NOUN" and is_title_word(before)) or any(
+        (c.dep_ == "poss" and (c.text in COUNTRIES or c.ent_type_ == "GPE"))
+        or (c.dep_ in ("compound", "amod") and is_title_word(c))
+        for c in tok.children
+    )
+
+
+_MIXED_NAME = re.compile(r"^\d*[A-Z][A-Za-z\d]+$")  # "2Baba", "GuiltyBeatz": not an all-caps acronym
 
 
 def _winner_subject(tok: Token, words: RoleWords) -> bool:
@@ -48,11 +71,14 @@ def _recipient(tok: Token, words: RoleWords) -> bool:
     )
 
 
-def _name_word(tok: Token) -> bool:
+def _name_word(tok: Token, vouched: bool = False) -> bool:
+    """A word that can be (part of) a stage name; `vouched`: the grammar already says it names a person."""
+    shaped = (tok.pos_ == "PROPN" and is_cap(tok)) or (
+        vouched and bool(_MIXED_NAME.match(tok.text)) and not tok.text.isupper()
+    )
     return (
-        tok.pos_ == "PROPN"
-        and is_cap(tok)
-        and tok.ent_type_ not in _NOT_NAMES
+        shaped
+        and (tok.ent_type_ not in _NOT_NAMES or (vouched and not tok.text.isupper()))
         and tok.text not in COUNTRIES
         and lower(tok) not in MONTHS
         and not (is_title_word(tok) or is_org_head(tok) or is_event_head(tok))
@@ -65,11 +91,14 @@ def stage_names(doc: Doc, taken: list[tuple[int, int]], known_words: set[str]) -
     out: list[tuple[int, int]] = []
     for slot in _slots(doc):
         for tok in phrase_members(slot):
-            if tok.dep_ == "compound" or not _name_word(tok) or tok.i in taken_tokens:
+            vouched = _vouched(tok)
+            if tok.dep_ == "compound" or not _name_word(tok, vouched) or tok.i in taken_tokens:
                 continue
             start = compound_start(tok)
+            while start < tok.i and is_title_word(doc[start]):
+                start += 1  # "rapper Falz": the title noun is not part of the name
             words = doc[start : tok.i + 1]
-            if len(words) > 3 or not all(_name_word(t) or len(t.text) == 1 for t in words):
+            if len(words) > 3 or not all(_name_word(t, vouched) or len(t.text) == 1 for t in words):
                 continue
             if any(t.i in taken_tokens for t in words) or any(t.text.lower() in known_words for t in words):
                 continue  # "Okri took home": the surname of a name already found

@@ -72,6 +72,21 @@ def hits(nlp, text):
             "speaker",
             "subject_of_verb",
         ),
+        ("Sara Lindgren from Norway took home album of the year.", "Sara Lindgren", "honoree", "subject_of_verb"),
+        (
+            "Mali's Tunde Bello won the award for best pop, Ghana's Kofi Mensah for best reggae, and Kenya's "
+            "Amani Otieno for best jazz.",
+            "Kofi Mensah",
+            "honoree",
+            "prize_category",
+        ),
+        (
+            "Mali's Tunde Bello won the award for best pop, Ghana's Kofi Mensah for best reggae, and Kenya's "
+            "Amani Otieno for best jazz.",
+            "Amani Otieno",
+            "honoree",
+            "prize_category",
+        ),
         (
             "In attendance were Mayor Piotr Zielinski and the writer Hanna Ek.",
             "Piotr Zielinski",
@@ -187,3 +202,8 @@ def test_the_chair_of_a_jury_sits_on_it(nlp):
     found = hits(nlp, "The festival Jury, chaired by the Italian director Paolo Rossi, awarded four prizes.")
     assert ("Paolo Rossi", "attendee", "agent_of_passive") in found
     assert not any(person == "Paolo Rossi" and role == "moderator" for person, role, _ in found)
+
+
+def test_a_nominee_for_a_category_is_not_a_winner(nlp):
+    found = hits(nlp, "The jury nominated Kofi Mensah for best actor and Amani Otieno for best actress.")
+    assert not any(rule == "prize_category" for _, _, rule in found)

@@ -91,6 +91,13 @@ def test_a_hyphenated_given_name_keeps_its_lower_case_half(extract):
     [
         ("Nigeria's Zubamo took home the trophy for artist of the year.", "Zubamo"),
         ("Best African DJ went to Afrotrix, who has roots in Chad.", "Afrotrix"),
+        # a one-word name the model reads as a date or a body, vouched for by a country or a title noun
+        ("Kenya's 3Kobe won the award for best African pop.", "3Kobe"),
+        ("Ghanaian rapper Kwabz took home the award for best rapper.", "Kwabz"),
+        (
+            "Mali's Tunde Bello won best pop, Ghana's Kofiwah for best reggae, and Kenya's Amani Otieno for best jazz.",
+            "Kofiwah",
+        ),
     ],
 )
 def test_a_stage_name_where_a_winner_stands_is_a_person(extract, text, person):
