@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from etl.extraction.lexicon import COUNTRIES, EVENT_HEADS, NUMBER_WORDS
 from etl.extraction.org_names import clean_name
-from etl.extraction.spans import entity_at, in_quotes, is_cap, is_event_head, lower, name_runs, overlaps
+from etl.extraction.spans import entity_at, in_quotes, is_cap, is_event_head, is_org_head, lower, name_runs, overlaps
 
 # Event kinds that sit inside another event, and the words that say an event ends or is yet to come.
 CHILD_TYPES = frozenset({"panel", "round_table", "ceremony"})
@@ -125,6 +125,14 @@ _TITLE_CUES = frozenset({"titled", "entitled", "named", "called", "dubbed"})
 _SHOWN_TYPES = frozenset({"exhibition", "concert", "festival", "competition"})
 _TRAINING_WORDS = frozenset({"training", "class", "masterclass", "workshop", "seminar", "course"})
 _PLURAL_NAMES = frozenset({"days", "games", "awards", "olympics", "nights"})
+_PLACE_HEADS = frozenset({"hall", "building", "complex", "palace", "arena", "stadium", "grounds", "square", "venue"})
+
+
+def inside_place_name(head: Token) -> bool:
+    """'Conference' in 'X Conference Centre', 'Festival' in 'Festival Hall': an event word naming a place or body."""
+    doc = head.doc
+    nxt = doc[head.i + 1] if head.i + 1 < len(doc) else None
+    return nxt is not None and is_cap(nxt) and (is_org_head(nxt) or lower(nxt) in _PLACE_HEADS)
 
 
 def _name_end(run: Span, head: Token) -> int:
@@ -164,6 +172,8 @@ def named_events(sent: Span, taken: list[tuple[int, int]]) -> list[EventCue]:
         if not first_is_head and last_head.tag_ in ("NNS", "NNPS") and lower(last_head) not in _PLURAL_NAMES:
             continue  # "Annual Performances": a kind of event, not one event's name
         end = run.end if first_is_head else _name_end(run, last_head)
+        if not first_is_head and inside_place_name(last_head):
+            continue  # "Accra International Conference Centre", "Festival Hall": a place or body, not an event
         start = run.start
         if not first_is_head:
             # "A Comprehensive Overview of the First X Forum": the name is after the last 'of'

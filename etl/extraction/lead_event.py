@@ -17,6 +17,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from etl.extraction import dates
+from etl.extraction.event_cues import inside_place_name
 from etl.extraction.lexicon import EVENT_HEADS, NUMBER_WORDS
 from etl.extraction.spans import sentences
 from etl.records import EventRec
@@ -63,7 +64,7 @@ def _is_event_noun(tok: Token, words: EventWords) -> bool:
     if key not in words.nouns:
         return False
     # "concerts, exhibitions and other events": a kind of event, not the one reported
-    return not (tok.tag_ == "NNS" and tok.pos_ == "NOUN")
+    return not (tok.tag_ == "NNS" and tok.pos_ == "NOUN") and not inside_place_name(tok)
 
 
 def _type(tok: Token, left: list[Token], words: EventWords) -> str:

@@ -51,3 +51,11 @@ def test_a_concert_programme_that_was_presented_is_a_concert(extract):
     text = "Harbour days open\n\nA concert program was presented, showing folk and pop music."
     found = {e.name: e.type for e in extract(text).events.values()}
     assert found.get("Concert program") == "concert"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("place", ["Selby International Conference Centre", "Harbour Festival Hall"])
+def test_an_event_word_inside_a_place_name_is_not_an_event(extract, place):
+    text = f"Stars shine at awards\n\nMusicians came to the {place} on Saturday to walk the red carpet."
+    names = {e.name for e in extract(text).events.values()}
+    assert not any(name in place for name in names)
