@@ -59,3 +59,24 @@ def test_an_event_word_inside_a_place_name_is_not_an_event(extract, place):
     text = f"Stars shine at awards\n\nMusicians came to the {place} on Saturday to walk the red carpet."
     names = {e.name for e in extract(text).events.values()}
     assert not any(name in place for name in names)
+
+
+@pytest.mark.slow
+def test_the_sentence_after_the_lead_gives_its_day(extract):
+    text = (
+        "Selby singer wins award\n\nSelby singer Ana Lund took home the Harbour Music Awards trophy for artist of "
+        "the year.\n\nMusicians came to the Harbour Arena on Saturday to walk the red carpet."
+    )
+    lead = next(iter(extract(text, published="2018-11-25").events.values()))  # a Sunday
+    assert lead.start_date == date(2018, 11, 24)
+    assert "on Saturday" in lead.evidence
+
+
+@pytest.mark.slow
+def test_a_next_sentence_about_the_future_does_not_date_the_lead(extract):
+    text = (
+        "Selby singer wins award\n\nSelby singer Ana Lund took home the Harbour Music Awards trophy for artist of "
+        "the year.\n\nShe will perform at the Harbour Arena on Saturday."
+    )
+    lead = next(iter(extract(text, published="2018-11-25").events.values()))
+    assert lead.start_date is None
