@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from etl.extraction.events import EventsResult, PersonRef, extract_events
 from etl.extraction.figures import find_figures
 from etl.extraction.org_names import OrgSpan, org_country, org_kind
+from etl.extraction.organisers import event_title_organisers
 from etl.extraction.orgs import find_orgs
 from etl.extraction.participants import find_roles
 from etl.extraction.people import find_people, short_forms
@@ -195,6 +196,7 @@ def extract_article(doc: Doc, article: Article) -> Extraction:
         if person_id in ex.people:
             ex.participations.append(ParticipationRec(ev_id, person_id, role, evidence, rule))
     add_grammar_roles(doc, refs, events, ex)
+    event_title_organisers(ex, events.main)
     speakers = {
         p.evidence: p.person_local_id for p in ex.participations if p.role in ("speaker", "presenter", "trainer")
     }
