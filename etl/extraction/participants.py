@@ -271,6 +271,9 @@ class _Finder:
         found = []
         for tok in phrase_members(slot):
             index = self.owner.get(tok.i)
+            if index is None and tok.i != slot.i and tok.dep_ == "conj":
+                # "accompanied by A, Secretary General Assistant for X B, and C": a listed title ending on a name
+                index = self._name_after_title(tok)
             if index is not None and index not in found:
                 found.append(index)
         if not found and (titled := self._name_after_title(slot)) is not None:

@@ -207,3 +207,16 @@ def test_the_chair_of_a_jury_sits_on_it(nlp):
 def test_a_nominee_for_a_category_is_not_a_winner(nlp):
     found = hits(nlp, "The jury nominated Kofi Mensah for best actor and Amani Otieno for best actress.")
     assert not any(rule == "prize_category" for _, _, rule in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Norway's Ambassador in Peru Kamal Haddad and Chairman of the Harbour Writers Union Lina Farah were "
+        "also present.",
+    ],
+)
+def test_every_titled_name_in_a_list_takes_part(extract, sentence):
+    ex = extract(f"Selby Book Fair opens\n\nThe Selby Book Fair opened on Monday. {sentence}")
+    taking_part = {ex.people[p.person_local_id].name for p in ex.participations}
+    assert {"Kamal Haddad", "Lina Farah"} <= taking_part
