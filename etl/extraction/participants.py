@@ -59,6 +59,9 @@ class RoleHit:
     at: int
 
 
+_BEST = {"DEP": "amod", "LOWER": {"IN": ["best", "top"]}}
+
+
 def _lemma_in(words: frozenset[str] | set[str]) -> dict:
     return {"LEMMA": {"IN": sorted(words)}}
 
@@ -145,28 +148,16 @@ def _patterns(words: RoleWords) -> dict[str, list[list[dict]]]:
         ],
         "prize_category": [
             [  # "..., Ghana's Stonebwoy for best reggae": a name paired with a prize category in a list of winners
-                {"RIGHT_ID": "slot", "RIGHT_ATTRS": {"POS": "PROPN"}},
-                {"LEFT_ID": "slot", "REL_OP": ">", "RIGHT_ID": "for", "RIGHT_ATTRS": {"LOWER": "for"}},
+                {"RIGHT_ID": "for", "RIGHT_ATTRS": {"LOWER": "for", "DEP": "prep"}},
+                {"LEFT_ID": "for", "REL_OP": "<", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"POS": "PROPN"}},
                 {"LEFT_ID": "for", "REL_OP": ">", "RIGHT_ID": "category", "RIGHT_ATTRS": {"DEP": "pobj"}},
-                {
-                    "LEFT_ID": "category",
-                    "REL_OP": ">",
-                    "RIGHT_ID": "best",
-                    "RIGHT_ATTRS": {"DEP": "amod", "LOWER": {"IN": ["best", "top"]}},
-                },
+                {"LEFT_ID": "category", "REL_OP": ">", "RIGHT_ID": "best", "RIGHT_ATTRS": _BEST},
             ],
-            [  # the parse may hang "for best reggae" on the head the name is in apposition to
-                {"RIGHT_ID": "head", "RIGHT_ATTRS": {}},
-                {"LEFT_ID": "head", "REL_OP": ">", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "appos", "POS": "PROPN"}},
-                {"LEFT_ID": "head", "REL_OP": ">", "RIGHT_ID": "for", "RIGHT_ATTRS": {"LOWER": "for"}},
-                {"LEFT_ID": "slot", "REL_OP": ".", "RIGHT_ID": "next", "RIGHT_ATTRS": {"LOWER": "for"}},
+            [  # the parse may hang "for best reggae" on the word the name is in apposition to
+                {"RIGHT_ID": "for", "RIGHT_ATTRS": {"LOWER": "for", "DEP": "prep"}},
+                {"LEFT_ID": "for", "REL_OP": ";", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "appos", "POS": "PROPN"}},
                 {"LEFT_ID": "for", "REL_OP": ">", "RIGHT_ID": "category", "RIGHT_ATTRS": {"DEP": "pobj"}},
-                {
-                    "LEFT_ID": "category",
-                    "REL_OP": ">",
-                    "RIGHT_ID": "best",
-                    "RIGHT_ATTRS": {"DEP": "amod", "LOWER": {"IN": ["best", "top"]}},
-                },
+                {"LEFT_ID": "category", "REL_OP": ">", "RIGHT_ID": "best", "RIGHT_ATTRS": _BEST},
             ],
         ],
         "copula_role": [
@@ -366,7 +357,7 @@ class _Finder:
                     sent_type = self.event_types.get(self.sent_start[slot.i], "other")
                     self.add(slot, w.lineup_roles.get(sent_type), rule)
             elif rule == "prize_category":
-                beside = by_name.get("next", by_name["for"]) == by_name["for"]  # "X for best Y", not "X ... for"
+                beside = slot.head.i == self.doc[by_name["for"]].head.i or slot.i == self.doc[by_name["for"]].head.i
                 if beside and winning_sentence(self.doc[slot.i].sent, w):
                     self.add(slot, "honoree", rule)
             elif rule == "speech_of":
