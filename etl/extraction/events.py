@@ -30,13 +30,14 @@ from etl.extraction.event_cues import (
 from etl.extraction.event_parts import name_parts, part_phrase
 from etl.extraction.event_titles import titled_events
 from etl.extraction.headlines import headline, link_pending_parents
+from etl.extraction.lead_dates import LEAD_SPAN, date_from_later_reference, date_from_next_sentence
 from etl.extraction.lead_event import lead_event
 from etl.extraction.lexicon import EVENT_HEADS, ORDINALS
 from etl.extraction.meetings import meetings_and_visits
+from etl.extraction.prize_ceremony import name_prize_ceremony
 from etl.extraction.spans import is_headline_stamp, sentences
 from etl.records import EventRec
 
-_LEAD_SPAN = 3  # headline and the first two sentences: where a story says what happened
 CONTAINER_TYPES = frozenset({"forum", "festival", "other", "training", "meeting"})
 _STAMP = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _NTH_DAY = re.compile(r"\b(first|second|third|fourth|fifth|last|final)\s+day\b", re.I)
@@ -214,7 +215,7 @@ def _add_lead_event(b: _Builder, doc: Doc, people: list[PersonRef], published: d
     It becomes the main event: sentences that focus on no other event are about it.
     """
     sents = _sentences(doc)
-    lead_end = sents[min(len(sents), _LEAD_SPAN) - 1].end_char if sents else 0
+    lead_end = sents[min(len(sents), LEAD_SPAN) - 1].end_char if sents else 0
     if any(ev.start_char < lead_end for ev in b.events.values()):
         return
     taken = {i for p in people for i in range(p.start, p.end)}
@@ -233,47 +234,11 @@ def _add_lead_event(b: _Builder, doc: Doc, people: list[PersonRef], published: d
     b.events[lead.local_id] = lead
     b.result.main = lead.local_id
     if lead.start_date is None:
-        _date_from_later_reference(b, lead, sents)
+        date_from_later_reference(b, lead, sents)
     if lead.start_date is None:
-        _date_from_next_sentence(b, lead, sents, published)
-
-
-def _date_from_next_sentence(b: _Builder, lead: EventRec, sents: list[Span], published: date | None) -> None:
-    """'X won the award. Musicians came to the hall on Saturday.': the lead's next sentence tells its day.
-
-    Only a day ('on Saturday', 'yesterday', 'March 4'), only in the lead, and only when that sentence names
-    no other event and looks back, not ahead.
-    """
-    at = next((i for i, s in enumerate(sents) if s.start_char <= lead.start_char < s.end_char), None)
-    if at is None or at + 1 >= min(len(sents), _LEAD_SPAN + 1):
-        return
-    sent = sents[at + 1]
-    ahead = any(t.tag_ == "MD" and t.lower_ in ("will", "shall", "'ll", "would") for t in sent)
-    if (
-        ahead
-        or FUTURE.search(sent.text)
-        or any(sent.start_char <= ev.start_char < sent.end_char for ev in b.events.values() if ev is not lead)
-    ):
-        return
-    mentions = [m for m in dates.find_dates(sent.text) if m.start_day is not None]
-    if mentions:
-        b.set_dates(lead, mentions[0], sent.text, ends=False)
-    elif (day := dates.relative_day(sent.text, published)) is not None:
-        lead.start_date, lead.date_precision = day, "day"
-    if lead.start_date is not None:
-        lead.evidence = f"{lead.evidence} {sent.text.strip()}"  # the date's sentence is evidence too
-
-
-def _date_from_later_reference(b: _Builder, lead: EventRec, sents: list[Span]) -> None:
-    """'The event took place ... on 30th March 2022': a later sentence that points back to the lead event dates it."""
-    for sent in sents:
-        if FUTURE.search(sent.text) or not (mentions := dates.find_dates(sent.text)):
-            continue
-        refs = definite_refs(sent)
-        if any(r.type == lead.type or r.name.lower() in ("event", "events") for r in refs):
-            b.set_dates(lead, mentions[0], sent.text, ends=False)
-            if lead.start_date is not None:
-                return
+        date_from_next_sentence(b, lead, sents, published)
+    first = sents[0].text.strip() if sents else ""
+    name_prize_ceremony(lead, first if first and not first.endswith((".", "?")) else None, published)
 
 
 def _inherit_spans(b: _Builder) -> None:

@@ -1,0 +1,55 @@
+"""Dates for a lead event its own sentence does not give: a later reference back, or the next sentence."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span
+
+from etl.extraction import dates
+from etl.extraction.event_cues import FUTURE, definite_refs
+from etl.records import EventRec
+
+if TYPE_CHECKING:
+    from etl.extraction.events import _Builder
+
+LEAD_SPAN = 3  # headline and the first two sentences: where a story says what happened
+
+
+def date_from_next_sentence(b: _Builder, lead: EventRec, sents: list[Span], published: date | None) -> None:
+    """'X won the award. Musicians came to the hall on Saturday.': the lead's next sentence tells its day.
+
+    Only a day ('on Saturday', 'yesterday', 'March 4'), only in the lead, and only when that sentence names
+    no other event and looks back, not ahead.
+    """
+    at = next((i for i, s in enumerate(sents) if s.start_char <= lead.start_char < s.end_char), None)
+    if at is None or at + 1 >= min(len(sents), LEAD_SPAN + 1):
+        return
+    sent = sents[at + 1]
+    ahead = any(t.tag_ == "MD" and t.lower_ in ("will", "shall", "'ll", "would") for t in sent)
+    if (
+        ahead
+        or FUTURE.search(sent.text)
+        or any(sent.start_char <= ev.start_char < sent.end_char for ev in b.events.values() if ev is not lead)
+    ):
+        return
+    mentions = [m for m in dates.find_dates(sent.text) if m.start_day is not None]
+    if mentions:
+        b.set_dates(lead, mentions[0], sent.text, ends=False)
+    elif (day := dates.relative_day(sent.text, published)) is not None:
+        lead.start_date, lead.date_precision = day, "day"
+    if lead.start_date is not None:
+        lead.evidence = f"{lead.evidence} {sent.text.strip()}"  # the date's sentence is evidence too
+
+
+def date_from_later_reference(b: _Builder, lead: EventRec, sents: list[Span]) -> None:
+    """'The event took place ... on 30th March 2022': a later sentence that points back to the lead event dates it."""
+    for sent in sents:
+        if FUTURE.search(sent.text) or not (mentions := dates.find_dates(sent.text)):
+            continue
+        refs = definite_refs(sent)
+        if any(r.type == lead.type or r.name.lower() in ("event", "events") for r in refs):
+            b.set_dates(lead, mentions[0], sent.text, ends=False)
+            if lead.start_date is not None:
+                return
