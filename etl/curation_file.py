@@ -159,7 +159,7 @@ def _read(path: Path) -> str:
         raise CurationError(
             path,
             None,
-            f"the file is {size / 1e6:.1f} MB, over the {MAX_CURATION_BYTES / 1e6:.0f} MB a curation file can be",
+            f"the file is {size / 1e3:,.0f} kB, over the {MAX_CURATION_BYTES / 1e3:,.0f} kB a curation file can be",
             "Keep corrections only (no pasted articles or data) or split the work into several builds",
         )
     try:
@@ -239,7 +239,8 @@ def _check_values(path: Path, entry: Entry) -> None:
     if "kind" in f and f["kind"] not in ORG_KIND_VALUES:
         fail("kind", f"'{f['kind']}' is not an organisation kind", f"Use one of: {', '.join(sorted(ORG_KIND_VALUES))}")
     if "value" in f and not _finite_number(f["value"]):
-        fail("value", f"'value: {f['value']}' is not a number", "Write the number without units, e.g. value: 3000")
+        shown = str(f["value"])[:40]
+        fail("value", f"'value: {shown}' is not a number", "Write the number without units, e.g. value: 3000")
     if "approx" in f and not isinstance(f["approx"], bool):
         fail("approx", f"'approx: {f['approx']}' is not true or false", "Write approx: true or approx: false")
     if "note" in f and not str(f["note"] or "").strip():

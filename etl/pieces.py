@@ -25,8 +25,10 @@ RUN_CHARS = 3_000  # a "sentence" longer than this is not prose (a table, a dump
 _BREAK = re.compile(r"\n+|[.!?…][\"'”’)\]]*\s+")
 
 
-def split_text(text: str, piece_chars: int = PIECE_CHARS, run_chars: int = RUN_CHARS) -> list[str]:
+def split_text(text: str, piece_chars: int | None = None, run_chars: int | None = None) -> list[str]:
     """Consecutive pieces of `text` (joined they give `text` back), each at most `piece_chars` long."""
+    piece_chars = piece_chars or PIECE_CHARS
+    run_chars = min(run_chars or RUN_CHARS, piece_chars)
     units: list[tuple[str, bool]] = []  # (text, ends mid-sentence: the piece must end there)
     start = 0
     for cut in [m.end() for m in _BREAK.finditer(text)] + [len(text)]:
@@ -55,7 +57,8 @@ def split_text(text: str, piece_chars: int = PIECE_CHARS, run_chars: int = RUN_C
 
 def extract_articles(articles: Iterable[Article], nlp: Language, batch_size: int = 16) -> Iterator[Extraction]:
     """Parse every article (in pieces where long) in one stream and yield one Extraction per article, in order."""
-    plans = [(article, split_text(article.body)) for article in articles]
+    size = min(PIECE_CHARS, nlp.max_length)
+    plans = [(article, split_text(article.body, size)) for article in articles]
     docs = nlp.pipe((piece for _, pieces in plans for piece in pieces), batch_size=batch_size)
     for article, pieces in plans:
         if len(pieces) == 1:

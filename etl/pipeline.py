@@ -62,15 +62,27 @@ def extract_all(articles: list[Article], nlp: Language, progress: Progress | Non
     for i, article in enumerate(articles, start=1):
         try:
             out.append(next(stream))
-        except Exception as err:  # a rule tripped on this text: name the file rather than show a traceback
+        except Exception as err:  # a rule tripped on some text: name the file rather than show a traceback
+            culprit, first = _culprit(articles[i - 1 :], nlp) or (article, err)
+            problem = str(first).strip().splitlines()[0] if str(first).strip() else ""
             raise ArticleError(
-                article.file_name,
-                f"the extraction failed on this article ({type(err).__name__}: {err})",
+                culprit.file_name,
+                f"the extraction failed on this article ({type(first).__name__}: {problem[:200]})",
                 "Report it with the file; move the file out of the source folder to build without it",
-            ) from err
+            ) from first
         if progress:
             progress(i, len(articles), article.file_name)
     return out
+
+
+def _culprit(articles: list[Article], nlp: Language) -> tuple[Article, Exception] | None:
+    """The first article that fails on its own (the model parses in batches, so an error names no article)."""
+    for article in articles:
+        try:
+            next(extract_articles([article], nlp))
+        except Exception as err:
+            return article, err
+    return None
 
 
 def build(
