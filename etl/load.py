@@ -260,8 +260,9 @@ def write_database(db_path: Path, tables: dict[str, pd.DataFrame]) -> None:
         finally:
             con.close()
         os.replace(tmp, db_path)
-    except (OSError, duckdb.IOException, duckdb.OutOfMemoryException) as err:
-        reason = (getattr(err, "strerror", None) or str(err)).strip().splitlines()[0]
+    except (OSError, duckdb.IOException, duckdb.FatalException, duckdb.OutOfMemoryException) as err:
+        # DuckDB's message nests the cause last: "...: Could not write file "x": No space left on device"
+        reason = getattr(err, "strerror", None) or str(err).strip().splitlines()[0].rsplit(": ", 1)[-1]
         raise DatabaseError(
             f"{db_path}: could not write the new database ({reason}). "
             "Free disk space or choose a writable --db path; the old database is unchanged"

@@ -94,3 +94,17 @@ def test_files_over_the_limit_are_refused_before_they_are_read(tmp_path, monkeyp
     monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("a refused file was read"))
     with pytest.raises(ArticleError, match="larger than"):
         read_article(big)
+
+
+def test_an_article_the_rules_trip_on_is_named_in_one_line(tiny, good_db, attempt, monkeypatch):
+    from etl import pieces
+
+    real = pieces.extract_article
+
+    def trip(doc, article):
+        if "Reed Trio" in article.body:
+            raise IndexError("list index out of range")
+        return real(doc, article)
+
+    monkeypatch.setattr(pieces, "extract_article", trip)
+    assert_refused(attempt(tiny, good_db), "gala.txt", "IndexError", "move the file out of the source folder")
