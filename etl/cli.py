@@ -38,7 +38,8 @@ def main(argv: list[str] | None = None) -> int:
     except (Exception, KeyboardInterrupt) as err:  # a bug, not the user's input: still one line, no traceback
         if debug():
             raise
-        problem = "interrupted" if isinstance(err, KeyboardInterrupt) else f"{type(err).__name__}: {err}"
+        first_line = (str(err).strip().splitlines() or [""])[0][:200]
+        problem = "interrupted" if isinstance(err, KeyboardInterrupt) else f"{type(err).__name__}: {first_line}"
         print(
             f"error: the build stopped unexpectedly ({problem}); the database is unchanged. "
             "Run again with CULTURE_DEBUG=1 to see the traceback, and report it",

@@ -108,3 +108,17 @@ def test_an_article_the_rules_trip_on_is_named_in_one_line(tiny, good_db, attemp
 
     monkeypatch.setattr(pieces, "extract_article", trip)
     assert_refused(attempt(tiny, good_db), "gala.txt", "IndexError", "move the file out of the source folder")
+
+
+def test_an_unexpected_failure_is_one_line_without_a_traceback(tiny, good_db, capsys, monkeypatch):
+    from etl.cli import main
+
+    def bug(*args, **kwargs):
+        raise KeyError("a\nmulti-line bug")
+
+    monkeypatch.setattr("etl.pipeline.resolve", bug)  # a simulated bug: not counted as one of the suite's crashes
+    before = good_db.read_bytes()
+    code = main(["build", "--source", str(tiny), "--db", str(good_db), "--curation", str(tiny / "none.yaml")])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1 and "CULTURE_DEBUG=1" in err and "Traceback" not in err
+    assert good_db.read_bytes() == before
