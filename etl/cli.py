@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from etl.errors import EtlError
-from etl.settings import DEFAULT_DB, DEFAULT_SOURCE
+from etl.settings import DEFAULT_DB, DEFAULT_SOURCE, debug
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,6 +35,17 @@ def main(argv: list[str] | None = None) -> int:
     except EtlError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
+    except (Exception, KeyboardInterrupt) as err:  # a bug, not the user's input: still one line, no traceback
+        if debug():
+            raise
+        first_line = (str(err).strip().splitlines() or [""])[0][:200]
+        problem = "interrupted" if isinstance(err, KeyboardInterrupt) else f"{type(err).__name__}: {first_line}"
+        print(
+            f"error: the build stopped unexpectedly ({problem}); the database is unchanged. "
+            "Run again with CULTURE_DEBUG=1 to see the traceback, and report it",
+            file=sys.stderr,
+        )
+        return 2
     print(
         f"built {args.db}: {result.articles} articles, {result.events} events, {result.people} people, "
         f"{result.organizations} organisations, {result.figures} figures"

@@ -10,7 +10,8 @@ from typing import Any, cast
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from etl.curation_file import CurationError, Entry
+from etl.curation_checks import COPY_TEXT, refuse_parent_cycles
+from etl.curation_file import CurationError, Entry, parse_day
 from etl.resolve import fold, person_key, stable_id
 
 Tables = dict[str, pd.DataFrame]
@@ -50,17 +51,21 @@ def apply_curation(tables: Tables, entries: list[Entry], path: Path) -> tuple[Ta
             report.stale.append((entry.line, str(stale)))
             continue
         report.applied.append((entry.line, message))
+    refuse_parent_cycles(out, entries, path)
     return out, report
 
 
 # ------------------------------------------------------------------ finding records by name
 
 
-def find_id(tables: Tables, kind: str, name: str, entry: Entry, path: Path, key: str = "name") -> str:
+def find_id(
+    tables: Tables, kind: str, name: str, entry: Entry, path: Path, key: str = "name", near_is_typo: bool = True
+) -> str:
     """The id of the person/organisation/event called `name` (canonical name, alias or id).
 
     A name that matches nothing is stale when nothing resembles it, and an error (with the likely
-    intended name) when something close exists: that is a typo, not a changed article.
+    intended name) when something close exists: that is a typo, not a changed article. Adding a person
+    passes near_is_typo=False: a new name close to an existing one is the legitimate case there.
     """
     frame = tables[_TABLE[kind]]
     wanted = fold(str(name))
@@ -70,7 +75,7 @@ def find_id(tables: Tables, kind: str, name: str, entry: Entry, path: Path, key:
         if str(name) == row_id or wanted == fold(row_name) or wanted in {fold(a) for a in aliases}:
             return str(row_id)
     names = list(frame["name"])
-    close = process.extractOne(str(name), names, scorer=fuzz.WRatio) if names else None
+    close = process.extractOne(str(name), names, scorer=fuzz.WRatio) if names and near_is_typo else None
     if close and close[1] >= 85:
         raise CurationError(
             path,
@@ -241,12 +246,8 @@ def _correct_event(t: Tables, at: Any, f: dict[str, Any], e: Entry, path: Path) 
 
 
 def _date(text: str | None) -> tuple[date | None, str | None]:
-    """'2024-03-04' -> (date, 'day'); '2024-03' -> (1 March, 'month'); '2024' -> (1 January, 'year')."""
-    if text is None:
-        return None, None
-    parts = [int(p) for p in str(text).split("-")]
-    precision = {1: "year", 2: "month", 3: "day"}[len(parts)]
-    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1), precision
+    """A date entry's (date, precision); read_curation already refused any that is not a real date."""
+    return (None, None) if text is None else parse_day(str(text))
 
 
 def _drop(t: Tables, e: Entry, path: Path) -> str:
@@ -290,7 +291,7 @@ def _add(t: Tables, e: Entry, path: Path) -> str:
     evidence = f"Added by curation ({path.name}, line {e.line}): {f['note']}"
     if e.target == "person":
         try:
-            pid = find_id(t, "person", f["name"], e, path)
+            pid = find_id(t, "person", f["name"], e, path, near_is_typo=False)
         except _Stale:
             pid = stable_id("P", person_key(str(f["name"])))
             _append(t, "people", (pid, str(f["name"]), [], f.get("country")))
@@ -331,6 +332,10 @@ def _add(t: Tables, e: Entry, path: Path) -> str:
     event = find_id(t, "event", f["event"], e, path, "event") if f.get("event") else None
     speaker = find_id(t, "person", f["person"], e, path, "person") if f.get("person") else None
     fid = stable_id("F", f"curation:{aid}:{f['text']}:{f['value']}")
+    body = str(t["articles"].loc[t["articles"]["article_id"] == aid, "body"].iloc[0])
+    at = body.find(str(f["text"]))  # check_against_articles made sure the article has these words
+    if at < 0:
+        raise CurationError(path, e.lines.get("text", e.line), f"'{f['text']}' is not in {f['article']}", COPY_TEXT)
     figure = (
         fid,
         aid,
@@ -342,8 +347,8 @@ def _add(t: Tables, e: Entry, path: Path) -> str:
         str(f["text"]),
         bool(f.get("approx", False)),
         evidence,
-        None,
-        None,
+        at,
+        at + len(str(f["text"])),
     )
     _append(t, "figures", figure)
     return f"added figure '{f['text']}'"

@@ -23,3 +23,7 @@ class SourceError(EtlError):
 
 class ModelError(EtlError):
     """The spaCy model cannot be loaded."""
+
+
+class DatabaseError(EtlError):
+    """The database file cannot be written where asked (a folder, not DuckDB, read-only, disk full)."""

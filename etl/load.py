@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from datetime import datetime
@@ -10,6 +11,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from etl.errors import DatabaseError
 from etl.fts import create_article_index
 from etl.records import Extraction
 from etl.resolve import Resolved, stable_id
@@ -108,6 +110,8 @@ def build_tables(extractions: list[Extraction], resolved: Resolved) -> dict[str,
                 )
             )
         for i, f in enumerate(ex.figures):
+            if not math.isfinite(f.value):
+                continue  # a 400-digit "number" overflows to inf: not a quantity anyone reported
             figs.append(
                 (
                     stable_id("F", f"{aid}:{i}:{f.start_char}"),
@@ -181,8 +185,69 @@ def _unique(rows: list[tuple]) -> list[tuple]:
     return [r for r in rows if not (r[:3] in seen or seen.add(r[:3]))]  # type: ignore[func-returns-value]
 
 
+def check_target(db_path: Path) -> None:
+    """Before any work: `db_path` must be a DuckDB file (or nothing yet) in a folder the build can write to."""
+    if db_path.is_dir():
+        raise DatabaseError(f"{db_path}: is a folder. Pass a file path for the database, e.g. --db data/culture.duckdb")
+    if db_path.exists() and not is_duckdb(db_path):
+        raise DatabaseError(
+            f"{db_path}: exists and is not a DuckDB database, so it is not overwritten. "
+            "Pass another --db path, or move that file away"
+        )
+    folder = db_path.parent
+    if folder.exists() and not folder.is_dir():
+        raise DatabaseError(f"{db_path}: {folder} is a file, not a folder. Pass a --db path inside a folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / f".build-{os.getpid()}-probe"
+        probe.write_bytes(b"")  # os.access says yes to root on a read-only mount: try it
+        probe.unlink()
+    except OSError as err:
+        raise DatabaseError(
+            f"{db_path}: cannot write in {folder} ({err.strerror}). Choose a writable --db path or fix the folder"
+        ) from err
+
+
+def is_duckdb(path: Path) -> bool:
+    """Whether `path` is a DuckDB database file (its header's magic bytes), or empty."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(12)
+    except OSError:
+        return False
+    return head == b"" or head[8:12] == b"DUCK"
+
+
+def remove_stale_builds(db_path: Path) -> list[Path]:
+    """Delete the temporary files of builds that were killed (their process is gone); return them."""
+    removed = []
+    for path in db_path.parent.glob(f".build-*-{db_path.name}*"):
+        pid = path.name.removeprefix(".build-").split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    for path in db_path.parent.glob(".build-*-probe"):
+        pid = path.name.removeprefix(".build-").split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            path.unlink(missing_ok=True)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    return True
+
+
 def write_database(db_path: Path, tables: dict[str, pd.DataFrame]) -> None:
-    """Build the database in a temporary file beside `db_path`, then swap it in atomically."""
+    """Build the database in a temporary file beside `db_path`, then swap it in atomically.
+
+    A full disk or a folder that turned read-only raises DatabaseError; `db_path` is then as it was.
+    """
     db_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = db_path.with_name(f".build-{os.getpid()}-{db_path.name}")
     tmp.unlink(missing_ok=True)
@@ -195,6 +260,13 @@ def write_database(db_path: Path, tables: dict[str, pd.DataFrame]) -> None:
         finally:
             con.close()
         os.replace(tmp, db_path)
+    except (OSError, duckdb.IOException, duckdb.FatalException, duckdb.OutOfMemoryException) as err:
+        # DuckDB's message nests the cause last: "...: Could not write file "x": No space left on device"
+        reason = getattr(err, "strerror", None) or str(err).strip().splitlines()[0].rsplit(": ", 1)[-1]
+        raise DatabaseError(
+            f"{db_path}: could not write the new database ({reason}). "
+            "Free disk space or choose a writable --db path; the old database is unchanged"
+        ) from err
     finally:
         tmp.unlink(missing_ok=True)
         Path(str(tmp) + ".wal").unlink(missing_ok=True)

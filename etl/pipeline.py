@@ -11,11 +11,13 @@ import pandas as pd
 from spacy.language import Language
 
 from etl.curation import CurationReport, apply_curation
+from etl.curation_checks import check_against_articles
 from etl.curation_file import Entry, read_curation
-from etl.extraction.article import extract_article
+from etl.errors import ArticleError
 from etl.extraction.spans import line_break_sentences  # noqa: F401  (registers the component)
-from etl.load import build_tables, write_database
+from etl.load import build_tables, check_target, remove_stale_builds, write_database
 from etl.nlp import load_nlp
+from etl.pieces import extract_articles
 from etl.reader import article_files, read_article
 from etl.records import Article, Extraction
 from etl.resolve import Resolved, fold, resolve
@@ -46,7 +48,7 @@ def prepare(nlp: Language) -> Language:
 
 def read_all(source: Path) -> list[Article]:
     """Read every article under `source`; the first bad file stops the build with its error."""
-    articles = [read_article(path) for path in article_files(source)]
+    articles = [read_article(path, source) for path in article_files(source)]
     unique: dict[str, Article] = {}
     for article in articles:
         unique.setdefault(article.article_id, article)  # the same text twice is one article
@@ -54,14 +56,33 @@ def read_all(source: Path) -> list[Article]:
 
 
 def extract_all(articles: list[Article], nlp: Language, progress: Progress | None = None) -> list[Extraction]:
-    """Parse the articles in one batch and extract each one."""
-    out = []
-    docs = nlp.pipe((a.body for a in articles), batch_size=16)
-    for i, (article, doc) in enumerate(zip(articles, docs, strict=True), start=1):
-        out.append(extract_article(doc, article))
+    """Parse the articles in one batch (long ones in pieces) and extract each one."""
+    out: list[Extraction] = []
+    stream = extract_articles(articles, nlp)
+    for i, article in enumerate(articles, start=1):
+        try:
+            out.append(next(stream))
+        except Exception as err:  # a rule tripped on some text: name the file rather than show a traceback
+            culprit, first = _culprit(articles[i - 1 :], nlp) or (article, err)
+            problem = str(first).strip().splitlines()[0] if str(first).strip() else ""
+            raise ArticleError(
+                culprit.file_name,
+                f"the extraction failed on this article ({type(first).__name__}: {problem[:200]})",
+                "Report it with the file; move the file out of the source folder to build without it",
+            ) from first
         if progress:
             progress(i, len(articles), article.file_name)
     return out
+
+
+def _culprit(articles: list[Article], nlp: Language) -> tuple[Article, Exception] | None:
+    """The first article that fails on its own (the model parses in batches, so an error names no article)."""
+    for article in articles:
+        try:
+            next(extract_articles([article], nlp))
+        except Exception as err:
+            return article, err
+    return None
 
 
 def build(
@@ -71,10 +92,17 @@ def build(
     progress: Progress | None = None,
     curation: Path | None = None,
 ) -> BuildResult:
-    """Run the whole ETL from article files (and the curation file) to a DuckDB file."""
+    """Run the whole ETL from article files (and the curation file) to a DuckDB file.
+
+    Every problem a user can cause or fix raises an EtlError subclass with a one-line message (naming the
+    file and line) before the database is touched; a caller shows `str(err)`.
+    """
     curation = curation or curation_path()
     entries = read_curation(curation)  # a broken entry stops the build before any work
+    check_target(db_path)  # a folder, a non-DuckDB file or a read-only place: found before extraction
+    remove_stale_builds(db_path)  # what killed builds left behind
     articles = read_all(source)
+    check_against_articles(entries, articles, curation)
     pipeline = prepare(nlp or load_nlp())
     extractions = extract_all(articles, pipeline, progress)
     resolved: Resolved = resolve(extractions)

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
 from etl.errors import ArticleError, SourceError
+from etl.limits import check_published, check_size, clean_text, regular_file, strip_invisible
 from etl.records import Article
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
-MAX_BYTES = 5_000_000  # a news article is a few kB; 5 MB means a wrong file (a dump, a binary)
 
 _LEADING_DATE = re.compile(r"^\s*date[:\s]+(\d{4}-\d{2}-\d{2})\b[\s,;–-]*", re.IGNORECASE)
 _DATE_UNDER_HEADLINE = re.compile(r"^([^\n.]{3,200}[^\n.:])\n\s*date[:\s]+(\d{4}-\d{2}-\d{2})[^\n]*\n", re.IGNORECASE)
@@ -25,14 +26,35 @@ def article_files(source: Path) -> list[Path]:
     """Every article file under `source`, in a stable order."""
     if not source.is_dir():
         raise SourceError(f"{source}: no such folder. Put article files (.txt, .md, .html) there or pass --source DIR.")
-    files = sorted(
-        p
-        for p in source.rglob("*")
-        if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")
-    )
+    files = sorted(_walk(source, source))
     if not files:
         raise SourceError(f"{source}: no article files (.txt, .md, .html) found. Add articles or pass --source DIR.")
     return files
+
+
+def _walk(folder: Path, root: Path) -> list[Path]:
+    """Article files under `folder`; a symbolic link (to a file or a folder) stops the build, never followed."""
+    found: list[Path] = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            path = Path(entry.path)
+            if entry.name.startswith("."):
+                continue
+            if entry.is_symlink() and (entry.is_dir() or path.suffix.lower() in ARTICLE_SUFFIXES):
+                regular_file(path, root)  # raises, naming the link and its target
+            elif entry.is_dir(follow_symlinks=False):
+                found += _walk(path, root)
+            elif entry.is_file(follow_symlinks=False) and path.suffix.lower() in ARTICLE_SUFFIXES:
+                found.append(path)
+    return found
+
+
+def file_name(path: Path, source: Path) -> str:
+    """The name an article is known by: its path inside the source folder ('sub/news.txt'), '/'-separated."""
+    try:
+        return path.relative_to(source).as_posix()
+    except ValueError:
+        return path.name
 
 
 def decode(path: Path, raw: bytes) -> str:
@@ -95,7 +117,7 @@ _ODD_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 
 
 def _tidy(text: str) -> str:
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = strip_invisible(text)  # also newlines of every kind become "\n"
     # no-break and other Unicode spaces become plain spaces: the tokenizer makes them tokens that split names
     text = _ODD_SPACES.sub(" ", text)
     text = re.sub(r"[ \t]+\n", "\n", text)
@@ -121,8 +143,11 @@ def _first_sentence(body: str) -> str:
     return sentence if len(sentence) <= 160 else sentence[:157].rsplit(" ", 1)[0] + "…"
 
 
-def parse_article(path: Path, text: str) -> Article:
-    """Build an Article from decoded file text: metadata lines, leading date, title, source."""
+def parse_article(path: Path, text: str, name: str | None = None) -> Article:
+    """Build an Article from decoded file text: metadata lines, leading date, title, source.
+
+    `name` is the file_name to store (the path inside the source folder); the file's own name by default.
+    """
     meta: dict[str, str] = {}
     body = text
     if path.suffix.lower() in (".html", ".htm"):
@@ -155,6 +180,7 @@ def parse_article(path: Path, text: str) -> Article:
         published = published or _parse_date(under[2])
         meta.setdefault("title", under[1].strip())
         body = under[1] + "\n" + body[under.end() :]
+    check_published(path, published)
     if not body.strip():
         raise ArticleError(str(path), "the file has no article text", "Add the article text or remove the file")
     reports = _SOURCE_REPORTS.search(body[:600])
@@ -163,7 +189,7 @@ def parse_article(path: Path, text: str) -> Article:
     content_hash = hashlib.sha256(body.encode("utf-8")).hexdigest()
     return Article(
         article_id=content_hash[:16],
-        file_name=path.name,
+        file_name=name or path.name,
         title=(meta.get("title") or _first_sentence(body)).strip(),
         published=published,
         source=source or None,
@@ -173,19 +199,15 @@ def parse_article(path: Path, text: str) -> Article:
     )
 
 
-def read_article(path: Path) -> Article:
-    """Read and parse one article file; raise ArticleError saying what is wrong and what to do."""
+def read_article(path: Path, source: Path | None = None) -> Article:
+    """Read and parse one article file (under `source`); raise ArticleError saying what is wrong and what to do."""
+    root = source or path.parent
+    regular_file(path, root)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ArticleError(
-                str(path),
-                f"the file is {size / 1e6:.1f} MB, larger than the {MAX_BYTES / 1e6:.0f} MB an article can be",
-                "Split it into one file per article or remove it from the source folder",
-            )
+        check_size(path, path.stat().st_size)  # before reading: a huge file costs nothing to refuse
         raw = path.read_bytes()
     except OSError as err:
         raise ArticleError(str(path), f"cannot be read ({err.strerror})", "Check the file's permissions") from err
     if not raw.strip():
         raise ArticleError(str(path), "the file is empty", "Add the article text or remove the file")
-    return parse_article(path, decode(path, raw))
+    return parse_article(path, clean_text(path, decode(path, raw)), file_name(path, root))

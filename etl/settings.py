@@ -42,3 +42,8 @@ def disabled_rules() -> frozenset[str]:
     """Extraction rules an analyst switched off for their corpus: CULTURE_DISABLED_RULES, comma-separated."""
     chosen = os.environ.get("CULTURE_DISABLED_RULES", "")
     return frozenset(name.strip() for name in chosen.split(",") if name.strip())
+
+
+def debug() -> bool:
+    """CULTURE_DEBUG=1: let unexpected errors show their traceback (for reporting a bug)."""
+    return os.environ.get("CULTURE_DEBUG", "").strip() not in ("", "0")

@@ -6,6 +6,7 @@ import pytest
 
 from etl.curation import apply_curation
 from etl.curation_file import CurationError, read_curation
+from tests.conftest import LITERAL_ROWS
 
 
 def curate(tables, curation_file, text):
@@ -111,12 +112,12 @@ def test_add_records_with_their_note_as_evidence(literal_tables, curation_file):
   role: organizer
   note: last paragraph
 - add: figure
-  article: gala.txt
-  value: 300
-  unit: people
-  text: 300 guests
-  event: Gala concert
-  note: organiser's press release
+  article: forum.txt
+  value: 45
+  unit: percent
+  text: 45%
+  event: Panel one
+  note: the extraction missed it
 """
     out, report = curate(literal_tables, curation_file, text)
     assert "Dana Holm" in set(out["people"]["name"])
@@ -124,7 +125,10 @@ def test_add_records_with_their_note_as_evidence(literal_tables, curation_file):
     assert reception["parent_id"] == "E1" and "last paragraph" in reception["evidence"]
     part = out["participations"].iloc[-1]
     assert part["role"] == "organizer" and part["org_id"] == "O1"
-    assert out["figures"].iloc[-1]["value"] == 300 and "press release" in out["figures"].iloc[-1]["evidence"]
+    figure = out["figures"].iloc[-1]
+    assert figure["value"] == 45 and "missed it" in figure["evidence"]
+    body = LITERAL_ROWS["articles"][0][6]
+    assert body[figure["start_char"] : figure["end_char"]] == "45%"  # the pages highlight and quote it
     assert len(report.applied) == 4
 
 

@@ -72,7 +72,7 @@ def test_encoding_error_gives_the_line(tmp_path):
 
 
 def test_huge_file_is_refused(tmp_path, monkeypatch):
-    monkeypatch.setattr("etl.reader.MAX_BYTES", 10)
+    monkeypatch.setattr("etl.limits.MAX_ARTICLE_BYTES", 10)
     path = tmp_path / "dump.txt"
     path.write_text("x" * 100)
     with pytest.raises(ArticleError, match="larger than"):
