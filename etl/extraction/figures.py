@@ -94,6 +94,8 @@ def _excluded(tok: Token, taken_names: list[tuple[int, int]]) -> bool:
         not _followed_by_count_noun(tok) or (prev is not None and prev.lower_ in _YEAR_DETERMINERS)
     ):
         return True  # a year: "in 2019", "the 2014 judges"
+    if tok.is_alpha and _refers_back(doc, tok.i):
+        return True  # "the two sides", "the three ministers": the parties already named, not a reported count
     if tok.is_alpha and (_tens_hyphen(doc, tok.i - 1) or _tens_hyphen(doc, tok.i + 1)):
         return False  # "Fifty-nine": a number word, not a range such as "2022-2026"
     if (prev is not None and prev.text in ("-", "–") and not prev.whitespace_) or (
@@ -103,6 +105,19 @@ def _excluded(tok: Token, taken_names: list[tuple[int, int]]) -> bool:
     ):
         return True  # "2022-2026", "EXPO-2023"
     return tok.lower_ == "one"
+
+
+_DEFINITE = frozenset({"the", "these", "those", "both", "its", "their"})
+
+
+def _refers_back(doc: Doc, i: int) -> bool:
+    """A small number word after a definite determiner ('the two sides', 'the first three components')."""
+    if NUMBER_WORDS.get(doc[i].lower_, 99) > 10 or i == 0:
+        return False
+    prev = doc[i - 1]
+    if prev.lower_ in ("first", "last") and i >= 2:
+        prev = doc[i - 2]
+    return prev.lower_ in _DEFINITE
 
 
 def _followed_by_count_noun(tok: Token) -> bool:

@@ -108,10 +108,22 @@ def test_figures_value_unit_and_approximation(extract, sentence, value, unit, ap
         "He studied at vocational school No. 5 and joined EXPO-2023.",
         "It was the 100th anniversary of the theatre.",
         "The three-day festival ended.",
+        # a small number word after a definite determiner points back to parties already named
+        "After signing, the minister said the two sides will prepare a programme.",
+        "The forum lets the three ministers exchange views.",
+        "The first three components have been looked after.",
     ],
 )
 def test_dates_years_times_ordinals_and_names_are_not_figures(extract, sentence):
     assert extract(sentence).figures == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [("Three ministers signed the plan.", 3), ("The 150 participants came from 12 countries.", 150)],
+)
+def test_counts_without_a_definite_reference_stay_figures(extract, sentence, value):
+    assert value in [f.value for f in extract(sentence).figures]
 
 
 def test_number_of_x_gives_the_unit(extract):
