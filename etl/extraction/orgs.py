@@ -232,11 +232,23 @@ def _split_run(run: Span, people: list[tuple[int, int]]) -> list[Span]:
             continue
         start = a
         for tok in doc[a:b]:
-            if tok.lower_ == "and" and tok.i > start and _ACRONYM.match(doc[tok.i - 1].text):
+            acronym_before = tok.i > start and _ACRONYM.match(doc[tok.i - 1].text)
+            if tok.lower_ == "and" and (acronym_before or _two_bodies_at(doc, start, tok.i, b)):
                 pieces.append(doc[start : tok.i])
                 start = tok.i + 1
         pieces.append(doc[start:b])
     return [strip_the(p) for p in pieces if len(strip_the(p))]
+
+
+def _two_bodies_at(doc: Doc, start: int, and_at: int, end: int) -> bool:
+    """'the Syrian Ministry of Culture and the Iranian Ministry of X': 'and the' between two headed names."""
+    after = and_at + 1
+    return (
+        after < end
+        and doc[after].lower_ == "the"
+        and any(is_org_head(t) for t in doc[start:and_at])
+        and any(is_org_head(t) for t in doc[after:end])
+    )
 
 
 def _with_quoted_prefix(doc: Doc, org: Span) -> Span:

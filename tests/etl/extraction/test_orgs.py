@@ -24,6 +24,12 @@ def test_a_name_before_of_is_cut_from_the_body_it_belongs_to(nlp, text, body):
 
 
 @pytest.mark.slow
+def test_two_headed_names_joined_by_and_the_are_two_bodies(nlp):
+    found = orgs(nlp, "The Selby Ministry of Culture and the Norland Ministry of Culture and Sport signed a plan.")
+    assert {"Selby Ministry of Culture", "Norland Ministry of Culture and Sport"} <= found
+
+
+@pytest.mark.slow
 def test_a_meeting_of_a_body_is_not_a_name_before_it(nlp):
     assert "Appeals Commission" not in orgs(nlp, "Meeting Of Appeals Commission Reaches Conclusion")
 
