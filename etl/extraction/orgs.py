@@ -312,12 +312,19 @@ def _split_at_and(doc: Doc, org: Span) -> tuple[Span, Span | None]:
 
     'Ministry of Culture and Tourism' and 'Museum and Library' stay one name.
     """
+    listed = org.start > 0 and doc[org.start - 1].text == ","
     for tok in org[1:-1]:
-        if tok.lower_ != "and" or not is_org_head(doc[tok.i - 1]):
+        if tok.lower_ != "and":
             continue
-        rest = doc[tok.i + 1 : org.end]
+        first, rest = doc[org.start : tok.i], doc[tok.i + 1 : org.end]
+        if not is_org_head(doc[tok.i - 1]):
+            # ", Virsa Vihar and Amandeep Hospital": the last items of a list, the first without a head
+            headless = len(first) >= 2 and all(is_cap(t) and not is_org_head(t) for t in first)
+            if listed and headless and is_org_head(rest[-1]) and all(is_cap(t) for t in rest):
+                return rest, first
+            continue
         if not any(is_org_head(t) for t in rest) and all(is_cap(t) for t in rest) and tok.i - org.start >= 2:
-            return doc[org.start : tok.i], rest
+            return first, rest
     return org, None
 
 

@@ -24,6 +24,12 @@ def test_a_name_before_of_is_cut_from_the_body_it_belongs_to(nlp, text, body):
 
 
 @pytest.mark.slow
+def test_the_last_two_items_of_a_list_of_bodies_are_two_bodies(nlp):
+    text = "It was staged in association with the Selby Arts Council, Rangi Vihar and Norland Hospital, on Monday."
+    assert {"Rangi Vihar", "Norland Hospital"} <= orgs(nlp, text)
+
+
+@pytest.mark.slow
 def test_two_headed_names_joined_by_and_the_are_two_bodies(nlp):
     found = orgs(nlp, "The Selby Ministry of Culture and the Norland Ministry of Culture and Sport signed a plan.")
     assert {"Selby Ministry of Culture", "Norland Ministry of Culture and Sport"} <= found
