@@ -99,22 +99,6 @@ def parse_document(path: Path, raw: bytes) -> Article:
     return parse_article(path, decode(path, raw))
 
 
-def size_limit(path: Path) -> int:
-    """The largest file an article of this format can be."""
-    return MAX_DOCUMENT_BYTES if path.suffix.lower() in (".pdf", ".docx") else MAX_BYTES
-
-
-def check_size(path: Path, size: int) -> None:
-    """Refuse a file too large to be one article, before anything parses it."""
-    limit = size_limit(path)
-    if size > limit:
-        raise ArticleError(
-            str(path),
-            f"the file is {size / 1e6:.1f} MB, larger than the {limit / 1e6:.0f} MB an article can be",
-            "Split it into one file per article or remove it from the source folder",
-        )
-
-
 def finish_article(path: Path, doc: Document, text: str) -> Article:
     """The same last steps for every format: metadata lines, leading date, headline, outlet, content hash."""
     meta = {"title": doc.title, "published": doc.published, "source": doc.source, "url": doc.url}

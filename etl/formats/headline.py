@@ -18,7 +18,7 @@ def headline_line(body: str) -> str | None:
 
 
 def readable_name(file_name: str) -> str:
-    """'d05_gamelan-concert-wellington.txt' -> 'Gamelan concert wellington'; a name of numbers and hashes stays whole."""
+    """'d05_gamelan-concert-wellington.txt' -> 'Gamelan concert wellington'; one of numbers and hashes stays whole."""
     stem = file_name.rsplit(".", 1)[0]
     words = [w for w in re.split(r"[\s_\-.]+", stem) if w]
     kept = [w for w in words if not _HASH_OR_NUMBER.match(w)]
