@@ -10,16 +10,17 @@ from pathlib import Path
 import pandas as pd
 from spacy.language import Language
 
+from etl.cache import Cache, cache_dir, installed_model_id, model_id
 from etl.curation import CurationReport, apply_curation
 from etl.curation_file import Entry, read_curation
 from etl.extraction.article import extract_article
 from etl.extraction.spans import line_break_sentences  # noqa: F401  (registers the component)
 from etl.load import build_tables, write_database
 from etl.nlp import load_nlp
-from etl.reader import article_files, read_article
+from etl.reader import article_files, parse_document, read_article, read_raw
 from etl.records import Article, Extraction
 from etl.resolve import Resolved, fold, resolve
-from etl.settings import curation_path, disabled_rules
+from etl.settings import curation_path, disabled_rules, model_names
 from etl.suggest import merge_suggestions, with_status
 
 Progress = Callable[[int, int, str], None]
@@ -44,9 +45,13 @@ def prepare(nlp: Language) -> Language:
     return nlp
 
 
-def read_all(source: Path) -> list[Article]:
-    """Read every article under `source`; the first bad file stops the build with its error."""
-    articles = [read_article(path) for path in article_files(source)]
+def read_all(source: Path, cache: Cache | None = None) -> list[Article]:
+    """Read every article under `source` (unchanged files from the cache); the first bad file stops the build."""
+    files = article_files(source)
+    if cache is None:
+        articles = [read_article(path) for path in files]
+    else:
+        articles = cache.read([(path, read_raw(path)) for path in files], parse_document)
     unique: dict[str, Article] = {}
     for article in articles:
         unique.setdefault(article.article_id, article)  # the same text twice is one article
@@ -70,13 +75,19 @@ def build(
     nlp: Language | None = None,
     progress: Progress | None = None,
     curation: Path | None = None,
+    cache: Path | None = None,
 ) -> BuildResult:
-    """Run the whole ETL from article files (and the curation file) to a DuckDB file."""
+    """Run the whole ETL from article files (and the curation file) to a DuckDB file.
+
+    Only articles new since the last build (or changed) are parsed; the rest come from the cache beside the
+    database (`cache`, default `.cache` next to `db_path`). Resolution, curation and loading run over all.
+    """
     curation = curation or curation_path()
     entries = read_curation(curation)  # a broken entry stops the build before any work
-    articles = read_all(source)
-    pipeline = prepare(nlp or load_nlp())
-    extractions = extract_all(articles, pipeline, progress)
+    store = Cache(cache or cache_dir(db_path))
+    articles = read_all(source, store)
+    model = model_id(nlp) if nlp is not None else installed_model_id(model_names()) or model_id(load_nlp())
+    extractions = store.extract(articles, lambda: prepare(nlp or load_nlp()), model, progress)
     resolved: Resolved = resolve(extractions)
     tables = without_rules(build_tables(extractions, resolved), disabled_rules())
     suggestions = merge_suggestions(tables)
