@@ -184,6 +184,12 @@ class Cache:
         store.tidy(set(keys))
         return articles
 
+    def cached(self, files: list[tuple[Path, bytes]]) -> list[Article | None]:
+        """Each file's Article when the cache holds it (None otherwise); nothing is parsed or written."""
+        keys = [_digest([path.name.encode(), raw]) for path, raw in files]
+        found = self._read_store().load(set(keys))
+        return [codec.article_from_row(found[key]) if key in found else None for key in keys]
+
     def extract(
         self, articles: list[Article], nlp: Callable[[], Language], model: str, progress: Progress | None = None
     ) -> list[Extraction]:
