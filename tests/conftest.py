@@ -187,7 +187,10 @@ def literal_tables() -> dict:
 
     from etl.load import COLUMNS, PUBLIC_TABLES
 
-    return {t: pd.DataFrame(LITERAL_ROWS.get(t, []), columns=COLUMNS[t]) for t in PUBLIC_TABLES}
+    def padded(table: str) -> list[tuple]:  # columns added since (articles.author) are null
+        return [row + (None,) * (len(COLUMNS[table]) - len(row)) for row in LITERAL_ROWS.get(table, [])]
+
+    return {t: pd.DataFrame(padded(t), columns=COLUMNS[t]) for t in PUBLIC_TABLES}
 
 
 @pytest.fixture
