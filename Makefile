@@ -1,29 +1,38 @@
 # One command to run the app, one to run the tests; both create .venv and install pinned packages.
+# Packages are installed once per change of requirements*.txt (a stamp file in .venv), not on every command.
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 DB := data/culture.duckdb
+PORT ?= 8501
 
 .PHONY: run test check build install install-dev browser-deps clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
 
-install: $(BIN)/python
+$(VENV)/.installed: requirements.txt | $(BIN)/python
 	$(BIN)/pip install -q -r requirements.txt
+	touch $@
 
-install-dev: $(BIN)/python
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install -q -r requirements-dev.txt
+	touch $@ $(VENV)/.installed
 
-# Rebuild the database when it is missing or older than any article file.
+install: $(VENV)/.installed
+
+install-dev: $(VENV)/.installed-dev
+
+# Rebuild the database when it is missing or older than any article file (only new or changed articles are parsed).
 $(DB): $(wildcard data/articles/*) | install
 	$(BIN)/python -m etl build --source data/articles --db $(DB)
 
 build: install
 	$(BIN)/python -m etl build --source data/articles --db $(DB)
 
+# make run PORT=8600 serves on another port
 run: install $(DB)
-	$(BIN)/streamlit run app.py --server.port 8501
+	$(BIN)/streamlit run app.py --server.port $(PORT)
 
 check: install-dev
 	$(BIN)/ruff check etl culturedash tests app.py views benchmarks

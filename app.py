@@ -10,7 +10,13 @@ from culturedash.ui import PAGE_ICONS
 # session of a fresh server from that folder (its old multipage mode), so a shared link such as
 # /timeline?type=panel opened "Page not found" over the Overview.
 PAGES = [
-    st.Page(f"views/{i}_{title}.py", title=title, icon=PAGE_ICONS[title], default=i == 0, url_path=title.lower())
+    st.Page(
+        f"views/{i}_{title.replace(' ', '_')}.py",
+        title=title,
+        icon=PAGE_ICONS[title],
+        default=i == 0,
+        url_path=title.lower().replace(" ", "-"),
+    )
     for i, title in enumerate(PAGE_ICONS)
 ]
 

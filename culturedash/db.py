@@ -32,6 +32,9 @@ def _df(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = Non
     return frame
 
 
+# How the pages cite an article (hovers, tables, the details line, footnotes): "Outlet, headline, date".
+CITE = "concat_ws(', ', a.source, a.title, strftime(a.published, '%-d %b %Y'))"
+
 # ---------------------------------------------------------------- filters
 
 # Organisations and countries of an event: those of its participants (their stated body, or the person's).
@@ -114,6 +117,17 @@ def overview_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     return dict(zip(keys, (int(v) for v in row), strict=True))
 
 
+def cited_articles(con: duckdb.DuckDBPyConnection, f: Filters, most: int = 3) -> list[str]:
+    """The articles in scope of the filters as citations, when there are at most `most` of them (else [])."""
+    scope, params = _article_scope(f)
+    rows = con.execute(
+        f"SELECT {CITE} FROM articles a WHERE a.article_id IN ({scope}) ORDER BY a.published NULLS LAST, a.title "
+        f"LIMIT {most + 1}",
+        params,
+    ).fetchall()
+    return [r[0] for r in rows] if len(rows) <= most else []
+
+
 def date_span(con: duckdb.DuckDBPyConnection) -> tuple[Any, Any]:
     """The earliest and latest dated event (or publication) in the database."""
     row = con.execute(
@@ -162,7 +176,7 @@ def timeline_events(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
                    e.date_precision, e.parent_id, p.name AS parent, e.venue, e.city,
                    (SELECT count(DISTINCT pa.person_id) FROM participations pa WHERE pa.event_id = e.event_id)
                        AS participants,
-                   a.title AS article, a.file_name
+                   {CITE} AS article, a.file_name
             FROM events e LEFT JOIN events p ON p.event_id = e.parent_id
             JOIN articles a ON a.article_id = e.article_id
             WHERE e.start_date IS NOT NULL AND {where}
@@ -176,7 +190,7 @@ def undated_events(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     where, params = _event_where(Filters(types=f.types, orgs=f.orgs, countries=f.countries, articles=f.articles))
     return _df(
         con,
-        f"""SELECT e.name, e.type, p.name AS parent, a.title AS article,
+        f"""SELECT e.name, e.type, p.name AS parent, {CITE} AS article,
                    CASE WHEN a.published IS NULL AND p.start_date IS NULL
                           THEN 'The article has no publication date and names no date for it'
                         WHEN p.event_id IS NOT NULL AND p.start_date IS NULL
@@ -218,7 +232,7 @@ def event_info(con: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any]:
     """One event's fields, its parent's name and its source article."""
     frame = _df(
         con,
-        """SELECT e.*, p.name AS parent, a.title AS article, a.file_name FROM events e
+        f"""SELECT e.*, p.name AS parent, {CITE} AS article, a.file_name FROM events e
            LEFT JOIN events p ON p.event_id = e.parent_id JOIN articles a ON a.article_id = e.article_id
            WHERE e.event_id = ?""",
         [event_id],
@@ -250,7 +264,7 @@ def figures_table(con: duckdb.DuckDBPyConnection, f: Filters, event_id: str | No
     frame = _df(
         con,
         f"""SELECT fg.figure_id, fg.value, fg.unit, fg.approx, fg.text, fg.subject, pe.name AS speaker,
-                   e.name AS event, coalesce(e.start_date, a.published) AS date, a.title AS article,
+                   e.name AS event, coalesce(e.start_date, a.published) AS date, {CITE} AS article,
                    a.file_name, a.source, fg.evidence, a.body, fg.start_char
             FROM figures fg JOIN articles a ON a.article_id = fg.article_id
             LEFT JOIN people pe ON pe.person_id = fg.person_id LEFT JOIN events e ON e.event_id = fg.event_id

@@ -45,8 +45,10 @@ class Page:
         return self.filters.describe()
 
 
-def source_note(articles: int, first: Any, last: Any) -> str:
-    """A chart footnote: how many articles, which dates."""
+def source_note(articles: int, first: Any, last: Any, cited: Sequence[str] = ()) -> str:
+    """A chart footnote: the articles themselves ("Outlet, headline, date") when a few, else how many and when."""
+    if cited:
+        return f"Source: {'; '.join(cited)}; extracted by the culture ETL."
     span = f"{first:%d %b %Y} – {last:%d %b %Y}" if first and last else "no dated events"
     return f"Source: {articles} news articles in the database, dates {span}; extracted by the culture ETL."
 
@@ -60,6 +62,7 @@ PAGE_ICONS = {
     "Figures": ":material/bar_chart:",
     "Articles": ":material/article:",
     "Data": ":material/fact_check:",
+    "Add articles": ":material/upload_file:",
 }
 
 
@@ -86,7 +89,8 @@ def setup(title: str) -> Page:
             params: dict[str, str | list[str]] = {k: st.query_params.get_all(k) for k in st.query_params}
             params.update({**filters.to_params(), "report": "1"})
             st.markdown(f"[Open this view as a report]({'?' + urlencode(params, doseq=True)})")
-    note = source_note(query(db.overview_counts)["articles"], options["first"], options["last"])
+    cited = query(db.cited_articles, filters)
+    note = source_note(query(db.overview_counts)["articles"], options["first"], options["last"], cited)
     return Page(filters, report, image_format, note)
 
 

@@ -1,8 +1,10 @@
-"""Command line: `python -m etl build [--source DIR] [--db PATH]` and `python -m etl evaluate --gold DIR`."""
+"""Command line: `python -m etl build [--source DIR] [--db PATH]`, `python -m etl add FILE...` and
+`python -m etl evaluate --gold DIR`."""
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 from pathlib import Path
 
@@ -20,6 +22,11 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd.add_argument(
         "--curation", type=Path, default=None, help="analysts' corrections (default data/curation.yaml)"
     )
+    build_cmd.add_argument("--fresh", action="store_true", help="ignore the cache: parse every article again")
+    add_cmd = sub.add_parser("add", help="copy article files into the source folder and rebuild incrementally")
+    add_cmd.add_argument("files", type=Path, nargs="+", metavar="FILE", help=".txt, .md, .html, .pdf or .docx files")
+    add_cmd.add_argument("--source", type=Path, default=DEFAULT_SOURCE, help="folder of article files")
+    add_cmd.add_argument("--db", type=Path, default=DEFAULT_DB, help="DuckDB file to rebuild")
     eval_cmd = sub.add_parser("evaluate", help="score a built database against gold annotations (JSON)")
     eval_cmd.add_argument("--db", type=Path, default=DEFAULT_DB, help="DuckDB file the ETL built")
     eval_cmd.add_argument("--gold", type=Path, required=True, help="folder of gold JSON files, one per article")
@@ -28,6 +35,16 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "evaluate":
         return _evaluate(args)
+    failed = 0
+    if args.command == "add":
+        failed, added = _add(args)
+        if not added:
+            return failed
+        args.curation = None
+    elif args.fresh:
+        from etl.cache import cache_dir
+
+        shutil.rmtree(cache_dir(args.db), ignore_errors=True)
     try:
         from etl.pipeline import build, terminal_progress
 
@@ -55,7 +72,28 @@ def main(argv: list[str] | None = None) -> int:
         print(f"curation: {len(report.applied)} entries applied, {len(report.stale)} stale")
     for line, message in report.stale:
         print(f"warning: curation line {line} is stale: {message}", file=sys.stderr)
-    return 0
+    return failed
+
+
+def _add(args: argparse.Namespace) -> tuple[int, int]:
+    """Copy the files in; print what was added, repeated or refused. Returns (exit code, files added)."""
+    from etl.add import Incoming, add_articles
+
+    items, failed = [], 0
+    for path in args.files:
+        try:
+            items.append(Incoming(path.name, path.read_bytes()))
+        except OSError as err:
+            print(f"error: {path}: cannot be read ({err.strerror}). Check the path", file=sys.stderr)
+            failed = 1
+    report = add_articles(items, args.source, args.db)
+    for name in report.added:
+        print(f"added {args.source / name}")
+    for line in report.duplicates:
+        print(f"duplicate, not added: {line}")
+    for line in report.errors:
+        print(f"error: {line}", file=sys.stderr)
+    return (1 if failed or report.errors else 0), len(report.added)
 
 
 def _evaluate(args: argparse.Namespace) -> int:

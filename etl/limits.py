@@ -13,6 +13,8 @@ from pathlib import Path
 from etl.errors import ArticleError
 
 MAX_ARTICLE_BYTES = 5_000_000  # a news article is a few kB; 5 MB means a wrong file (a dump, a binary)
+# PDF and Word files carry fonts and photos beside the text: a one-page press release can be several MB
+MAX_DOCUMENT_BYTES = 15_000_000
 # ~4,000 entries; analysts write hundreds. PyYAML's checked loader reads ~50 kB/s, so this is seconds.
 MAX_CURATION_BYTES = 200_000
 # Publication dates outside these years are typos or placeholders (0001-01-01); refusing them keeps the
@@ -44,12 +46,18 @@ def regular_file(path: Path, root: Path) -> None:
         raise ArticleError(str(path), "lies outside the source folder", "Move the article into the source folder")
 
 
+def size_limit(path: Path) -> int:
+    """The largest file an article of this format can be."""
+    return MAX_DOCUMENT_BYTES if path.suffix.lower() in (".pdf", ".docx") else MAX_ARTICLE_BYTES
+
+
 def check_size(path: Path, size: int) -> None:
-    """Refuse an article file over the size limit before reading it."""
-    if size > MAX_ARTICLE_BYTES:
+    """Refuse an article file over its format's size limit before reading it."""
+    limit = size_limit(path)
+    if size > limit:
         raise ArticleError(
             str(path),
-            f"the file is {size / 1e6:.1f} MB, larger than the {MAX_ARTICLE_BYTES / 1e6:.0f} MB an article can be",
+            f"the file is {size / 1e6:.1f} MB, larger than the {limit / 1e6:.0f} MB an article can be",
             "Split it into one file per article or remove it from the source folder",
         )
 

@@ -18,7 +18,7 @@ from etl.resolve import Resolved, stable_id
 
 SCHEMA = """
 CREATE TABLE articles (article_id VARCHAR PRIMARY KEY, file_name VARCHAR, title VARCHAR, published DATE,
-    source VARCHAR, url VARCHAR, body VARCHAR, content_hash VARCHAR, loaded_at TIMESTAMP);
+    source VARCHAR, url VARCHAR, body VARCHAR, content_hash VARCHAR, loaded_at TIMESTAMP, author VARCHAR);
 CREATE TABLE people (person_id VARCHAR PRIMARY KEY, name VARCHAR, aliases VARCHAR[], country VARCHAR);
 CREATE TABLE organizations (org_id VARCHAR PRIMARY KEY, name VARCHAR, aliases VARCHAR[], kind VARCHAR,
     country VARCHAR);
@@ -69,7 +69,7 @@ def build_tables(extractions: list[Extraction], resolved: Resolved) -> dict[str,
     rows: dict[str, list[tuple]] = {}
     now = datetime.now()
     rows["articles"] = [
-        (a.article_id, a.file_name, a.title, a.published, a.source, a.url, a.body, a.content_hash, now)
+        (a.article_id, a.file_name, a.title, a.published, a.source, a.url, a.body, a.content_hash, now, a.author)
         for a in (ex.article for ex in extractions)
     ]
     rows["people"] = [(p.entity_id, p.name, sorted(p.aliases), p.country) for p in resolved.people.values()]

@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 from spacy.language import Language
 
+from etl.cache import Cache, cache_dir, installed_model_id, model_id
 from etl.curation import CurationReport, apply_curation
 from etl.curation_checks import check_against_articles
 from etl.curation_file import Entry, read_curation
@@ -18,10 +19,10 @@ from etl.extraction.spans import line_break_sentences  # noqa: F401  (registers 
 from etl.load import build_tables, check_target, remove_stale_builds, write_database
 from etl.nlp import load_nlp
 from etl.pieces import extract_articles
-from etl.reader import article_files, read_article
+from etl.reader import article_files, file_name, parse_document, read_raw
 from etl.records import Article, Extraction
 from etl.resolve import Resolved, fold, resolve
-from etl.settings import curation_path, disabled_rules
+from etl.settings import curation_path, disabled_rules, model_names
 from etl.suggest import merge_suggestions, with_status
 
 Progress = Callable[[int, int, str], None]
@@ -46,9 +47,15 @@ def prepare(nlp: Language) -> Language:
     return nlp
 
 
-def read_all(source: Path) -> list[Article]:
-    """Read every article under `source`; the first bad file stops the build with its error."""
-    articles = [read_article(path, source) for path in article_files(source)]
+def read_all(source: Path, cache: Cache | None = None) -> list[Article]:
+    """Read every article under `source` (unchanged files from the cache); the first bad file stops the build."""
+    files = article_files(source)
+    raws = [(path, read_raw(path, source)) for path in files]
+    names = [file_name(path, source) for path in files]
+    if cache is None:
+        articles = [parse_document(path, raw, name) for (path, raw), name in zip(raws, names, strict=True)]
+    else:
+        articles = cache.read(raws, parse_document, names)
     unique: dict[str, Article] = {}
     for article in articles:
         unique.setdefault(article.article_id, article)  # the same text twice is one article
@@ -91,9 +98,12 @@ def build(
     nlp: Language | None = None,
     progress: Progress | None = None,
     curation: Path | None = None,
+    cache: Path | None = None,
 ) -> BuildResult:
     """Run the whole ETL from article files (and the curation file) to a DuckDB file.
 
+    Only articles new since the last build (or changed) are parsed; the rest come from the cache beside the
+    database (`cache`, default `.cache` next to `db_path`). Resolution, curation and loading run over all.
     Every problem a user can cause or fix raises an EtlError subclass with a one-line message (naming the
     file and line) before the database is touched; a caller shows `str(err)`.
     """
@@ -101,10 +111,13 @@ def build(
     entries = read_curation(curation)  # a broken entry stops the build before any work
     check_target(db_path)  # a folder, a non-DuckDB file or a read-only place: found before extraction
     remove_stale_builds(db_path)  # what killed builds left behind
-    articles = read_all(source)
+    store = Cache(cache or cache_dir(db_path))
+    articles = read_all(source, store)
     check_against_articles(entries, articles, curation)
-    pipeline = prepare(nlp or load_nlp())
-    extractions = extract_all(articles, pipeline, progress)
+    model = model_id(nlp) if nlp is not None else installed_model_id(model_names()) or model_id(load_nlp())
+    extractions = store.extract(
+        articles, lambda: prepare(nlp or load_nlp()), model, lambda todo, pipe: extract_all(todo, pipe, progress)
+    )
     resolved: Resolved = resolve(extractions)
     tables = without_rules(build_tables(extractions, resolved), disabled_rules())
     suggestions = merge_suggestions(tables)

@@ -1,4 +1,4 @@
-"""Read article files (.txt, .md, .html) into Article records, with clear errors for bad input."""
+"""Read article files (.txt, .md, .html, .pdf, .docx) into Article records, with clear errors for bad input."""
 
 from __future__ import annotations
 
@@ -6,14 +6,16 @@ import hashlib
 import os
 import re
 from datetime import date
-from html.parser import HTMLParser
 from pathlib import Path
 
 from etl.errors import ArticleError, SourceError
+from etl.formats import Document
+from etl.formats.headline import headline_line, readable_name
 from etl.limits import check_published, check_size, clean_text, regular_file, strip_invisible
 from etl.records import Article
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
+FORMATS = ".txt, .md, .html, .pdf, .docx"
 
 _LEADING_DATE = re.compile(r"^\s*date[:\s]+(\d{4}-\d{2}-\d{2})\b[\s,;–-]*", re.IGNORECASE)
 _DATE_UNDER_HEADLINE = re.compile(r"^([^\n.]{3,200}[^\n.:])\n\s*date[:\s]+(\d{4}-\d{2}-\d{2})[^\n]*\n", re.IGNORECASE)
@@ -25,10 +27,10 @@ _URL = re.compile(r"https?://\S+")
 def article_files(source: Path) -> list[Path]:
     """Every article file under `source`, in a stable order."""
     if not source.is_dir():
-        raise SourceError(f"{source}: no such folder. Put article files (.txt, .md, .html) there or pass --source DIR.")
+        raise SourceError(f"{source}: no such folder. Put article files ({FORMATS}) there or pass --source DIR.")
     files = sorted(_walk(source, source))
     if not files:
-        raise SourceError(f"{source}: no article files (.txt, .md, .html) found. Add articles or pass --source DIR.")
+        raise SourceError(f"{source}: no article files ({FORMATS}) found. Add articles or pass --source DIR.")
     return files
 
 
@@ -71,48 +73,6 @@ def decode(path: Path, raw: bytes) -> str:
         ) from err
 
 
-class _TextExtractor(HTMLParser):
-    """Collects visible text and the <title>, <link rel=canonical> and article:published_time."""
-
-    BLOCKS = {"p", "div", "br", "h1", "h2", "h3", "h4", "li", "tr", "section", "article"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.title = ""
-        self.meta: dict[str, str] = {}
-        self._skip = 0
-        self._in_title = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {k: v or "" for k, v in attrs}
-        if tag in ("script", "style", "nav", "footer"):
-            self._skip += 1
-        elif tag == "title":
-            self._in_title = True
-        elif tag == "meta":
-            key = values.get("property") or values.get("name") or ""
-            self.meta[key.lower()] = values.get("content", "")
-        elif tag == "link" and values.get("rel") == "canonical":
-            self.meta["canonical"] = values.get("href", "")
-        if tag in self.BLOCKS:
-            self.parts.append("\n\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style", "nav", "footer") and self._skip:
-            self._skip -= 1
-        elif tag == "title":
-            self._in_title = False
-        if tag in self.BLOCKS:
-            self.parts.append("\n\n")
-
-    def handle_data(self, data: str) -> None:
-        if self._in_title:
-            self.title += data
-        elif not self._skip:
-            self.parts.append(data)
-
-
 _ODD_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 
 
@@ -134,42 +94,47 @@ def _parse_date(value: str) -> date | None:
         return None
 
 
-def _first_sentence(body: str) -> str:
-    first_line = next((ln.strip() for ln in body.splitlines() if ln.strip()), "")
-    if len(first_line) <= 120 and not first_line.endswith("."):
-        return first_line  # a headline line
-    sentence = re.split(r"(?<=[.!?])\s", first_line, maxsplit=1)[0]
-    sentence = _SOURCE_REPORTS.sub(".", sentence)
-    return sentence if len(sentence) <= 160 else sentence[:157].rsplit(" ", 1)[0] + "…"
-
-
 def parse_article(path: Path, text: str, name: str | None = None) -> Article:
-    """Build an Article from decoded file text: metadata lines, leading date, title, source.
-
-    `name` is the file_name to store (the path inside the source folder); the file's own name by default.
-    """
-    meta: dict[str, str] = {}
-    body = text
+    """Build an Article from decoded file text (a saved web page or plain text); `name`: its path in the source."""
     if path.suffix.lower() in (".html", ".htm"):
-        parser = _TextExtractor()
-        parser.feed(text)
-        body = "".join(parser.parts)
-        meta["title"] = parser.title.strip()
-        meta["url"] = parser.meta.get("canonical") or parser.meta.get("og:url", "")
-        meta["published"] = parser.meta.get("article:published_time", "")
-        meta["source"] = parser.meta.get("og:site_name", "")
-    else:
-        # `key: value` header lines (front matter in .md, or plain lines at the top of a .txt)
-        lines = body.lstrip("\ufeff").split("\n")
-        start = 1 if lines and lines[0].strip() == "---" else 0
-        i = start
-        while i < len(lines) and (match := _META_LINE.match(lines[i])):
-            meta[match[1].lower()] = match[2]
+        from etl.formats.web_page import read_web_page  # trafilatura loads in a second: only when a page comes
+
+        return finish_article(path, read_web_page(path, text), text, name)
+    return finish_article(path, Document(body=text), text, name)
+
+
+def parse_document(path: Path, raw: bytes, name: str | None = None) -> Article:
+    """Build an Article from a file's bytes, whatever its format (.pdf and .docx are read as binary)."""
+    if not raw.strip():
+        raise ArticleError(str(path), "the file is empty", "Add the article text or remove the file")
+    suffix = path.suffix.lower()
+    if suffix == ".pdf":
+        from etl.formats.pdf import read_pdf
+
+        return finish_article(path, read_pdf(path, raw), "", name)
+    if suffix == ".docx":
+        from etl.formats.word import read_docx
+
+        return finish_article(path, read_docx(path, raw), "", name)
+    return parse_article(path, clean_text(path, decode(path, raw)), name)
+
+
+def finish_article(path: Path, doc: Document, text: str, name: str | None = None) -> Article:
+    """The same last steps for every format: metadata lines, leading date, headline, outlet, content hash."""
+    meta = {"title": doc.title, "published": doc.published, "source": doc.source, "url": doc.url}
+    body = doc.body
+    # `key: value` header lines (front matter in .md, or plain lines at the top of any text) win over the
+    # format's own metadata: someone wrote them on purpose
+    lines = body.lstrip("\ufeff").split("\n")
+    start = 1 if lines and lines[0].strip() == "---" else 0
+    i = start
+    while i < len(lines) and (match := _META_LINE.match(lines[i])):
+        meta[match[1].lower()] = match[2]
+        i += 1
+    if i > start:
+        if start and i < len(lines) and lines[i].strip() == "---":
             i += 1
-        if i > start:
-            if start and i < len(lines) and lines[i].strip() == "---":
-                i += 1
-            body = "\n".join(lines[i:])
+        body = "\n".join(lines[i:])
     body = _tidy(body)
     published = _parse_date(meta.get("published") or meta.get("date") or "")
     if (lead := _LEADING_DATE.match(body)) is not None:
@@ -178,36 +143,42 @@ def parse_article(path: Path, text: str, name: str | None = None) -> Article:
     elif (under := _DATE_UNDER_HEADLINE.match(body)) is not None:
         # "Headline\ndate 2024-07-19\n\nText": the headline stays in the body, the date line goes
         published = published or _parse_date(under[2])
-        meta.setdefault("title", under[1].strip())
+        meta["title"] = meta.get("title") or under[1].strip()
         body = under[1] + "\n" + body[under.end() :]
     check_published(path, published)
     if not body.strip():
         raise ArticleError(str(path), "the file has no article text", "Add the article text or remove the file")
     reports = _SOURCE_REPORTS.search(body[:600])
     source = meta.get("source") or (reports[1] if reports else None)
-    url = meta.get("url") or (m[0] if (m := _URL.search(text[:2000])) else None)
+    url = meta.get("url") or (m[0] if (m := _URL.search((text or body)[:2000])) else None)
     content_hash = hashlib.sha256(body.encode("utf-8")).hexdigest()
+    # a headline from metadata, else the first line when it reads as one, else the file name: never a first
+    # sentence, which cited the article as "A nation is known, recognized and..."
+    title = strip_invisible(meta.get("title") or headline_line(body) or readable_name(path.name))
     return Article(
         article_id=content_hash[:16],
         file_name=name or path.name,
-        title=(meta.get("title") or _first_sentence(body)).strip(),
+        title=title.strip(),
         published=published,
-        source=source or None,
+        source=strip_invisible(source) if source else None,
         url=url or None,
         body=body,
         content_hash=content_hash,
+        author=doc.author,
     )
 
 
 def read_article(path: Path, source: Path | None = None) -> Article:
     """Read and parse one article file (under `source`); raise ArticleError saying what is wrong and what to do."""
     root = source or path.parent
-    regular_file(path, root)
+    return parse_document(path, read_raw(path, root), file_name(path, root))
+
+
+def read_raw(path: Path, source: Path | None = None) -> bytes:
+    """A file's bytes, once it is known to be a regular file inside `source` whose size fits an article."""
+    regular_file(path, source or path.parent)  # a symbolic link is never followed
     try:
         check_size(path, path.stat().st_size)  # before reading: a huge file costs nothing to refuse
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as err:
         raise ArticleError(str(path), f"cannot be read ({err.strerror})", "Check the file's permissions") from err
-    if not raw.strip():
-        raise ArticleError(str(path), "the file is empty", "Add the article text or remove the file")
-    return parse_article(path, clean_text(path, decode(path, raw)), file_name(path, root))

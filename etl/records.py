@@ -18,6 +18,7 @@ class Article:
     url: str | None
     body: str
     content_hash: str
+    author: str | None = None  # the byline, where the format gives one (web pages, PDF and Word properties)
 
 
 @dataclass

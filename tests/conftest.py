@@ -151,12 +151,13 @@ LITERAL_ROWS = {
 
 def fill_literal_db(con) -> None:  # type: ignore[no-untyped-def]
     """Create the public tables on `con` and insert LITERAL_ROWS."""
-    from etl.load import SCHEMA
+    from etl.load import COLUMNS, SCHEMA
 
     con.execute(SCHEMA)
     for table, rows in LITERAL_ROWS.items():
         marks = ", ".join("?" * len(rows[0]))
-        con.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+        columns = ", ".join(COLUMNS[table][: len(rows[0])])  # columns added since (articles.author) stay null
+        con.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)
 
 
 @pytest.fixture
@@ -186,7 +187,10 @@ def literal_tables() -> dict:
 
     from etl.load import COLUMNS, PUBLIC_TABLES
 
-    return {t: pd.DataFrame(LITERAL_ROWS.get(t, []), columns=COLUMNS[t]) for t in PUBLIC_TABLES}
+    def padded(table: str) -> list[tuple]:  # columns added since (articles.author) are null
+        return [row + (None,) * (len(COLUMNS[table]) - len(row)) for row in LITERAL_ROWS.get(table, [])]
+
+    return {t: pd.DataFrame(padded(t), columns=COLUMNS[t]) for t in PUBLIC_TABLES}
 
 
 @pytest.fixture

@@ -49,9 +49,7 @@ else:
         )
     else:
         speakers = sorted({s for s in frame["speaker"].dropna()})
-        sources = sorted(
-            {f"{a} ({s})" if s else a for a, s in zip(frame["article"], frame["source"].fillna(""), strict=True)}
-        )
+        sources = sorted(set(frame["article"]))  # each "Outlet, headline, date"
         note = (f"Reported by {', '.join(speakers)}. " if speakers else "") + "Source: " + "; ".join(sources)
         unit = "shares of the stated population (%)" if frame["unit"].iloc[0] == "percent" else frame["unit"].iloc[0]
         ui.show_chart(

@@ -6,25 +6,16 @@ Screenshots of each page (and of the report view) are saved to `screenshots/` fo
 from __future__ import annotations
 
 import base64
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.browser.conftest import SCREENSHOTS, _need_chromium, _serve
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
-CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
-SCREENSHOTS = ROOT / "screenshots"
 # url path -> what proves the page's main content is drawn
 PAGES = {
     "": ".js-plotly-plot",
@@ -35,45 +26,6 @@ PAGES = {
     "articles": "mark.person",
     "data": '[data-testid="stMetric"]',
 }
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@contextmanager
-def _serve(db: Path) -> Iterator[str]:
-    """`streamlit run app.py` on a free local port, reading `db`; yields its URL once it answers."""
-    port = _free_port()
-    env = {**os.environ, "CULTURE_DB": str(db), "PYTHONPATH": str(ROOT)}
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)]
-    command += ["--server.headless", "true", "--browser.gatherUsageStats", "false", "--server.address", "127.0.0.1"]
-    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(120):
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            pytest.fail("the Streamlit server did not start within 60 s")
-        yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
-
-
-def _need_chromium() -> None:
-    if not CHROMIUM.exists():
-        message = f"{CHROMIUM} not found: install Debian's chromium (make browser-deps)"
-        if os.environ.get("CI"):
-            pytest.fail(message)  # CI installs it: missing there is a failure, not a skip
-        pytest.skip(message)
 
 
 @pytest.fixture(scope="module")
@@ -90,20 +42,6 @@ def app_url(app_db_copy: Path) -> Iterator[str]:
     """The app served on a free local port, shared by the module's tests."""
     with _serve(app_db_copy) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser(app_db_copy: Path) -> Iterator[object]:
-    """Debian's Chromium, headless, driven by Playwright."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield chromium
-        chromium.close()
 
 
 def _open(browser: object, url: str, ready: str, shot: Path) -> list[str]:
