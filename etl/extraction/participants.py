@@ -59,9 +59,6 @@ class RoleHit:
     at: int
 
 
-_BEST = {"DEP": "amod", "LOWER": {"IN": ["best", "top"]}}
-
-
 def _lemma_in(words: frozenset[str] | set[str]) -> dict:
     return {"LEMMA": {"IN": sorted(words)}}
 
@@ -144,20 +141,6 @@ def _patterns(words: RoleWords) -> dict[str, list[list[dict]]]:
                     "RIGHT_ATTRS": {"DEP": "acomp", "LOWER": "present"},
                 },
                 {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "nsubj"}},
-            ],
-        ],
-        "prize_category": [
-            [  # "..., Ghana's Stonebwoy for best reggae": a name paired with a prize category in a list of winners
-                {"RIGHT_ID": "for", "RIGHT_ATTRS": {"LOWER": "for", "DEP": "prep"}},
-                {"LEFT_ID": "for", "REL_OP": "<", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"POS": "PROPN"}},
-                {"LEFT_ID": "for", "REL_OP": ">", "RIGHT_ID": "category", "RIGHT_ATTRS": {"DEP": "pobj"}},
-                {"LEFT_ID": "category", "REL_OP": ">", "RIGHT_ID": "best", "RIGHT_ATTRS": _BEST},
-            ],
-            [  # the parse may hang "for best reggae" on the word the name is in apposition to
-                {"RIGHT_ID": "for", "RIGHT_ATTRS": {"LOWER": "for", "DEP": "prep"}},
-                {"LEFT_ID": "for", "REL_OP": ";", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "appos", "POS": "PROPN"}},
-                {"LEFT_ID": "for", "REL_OP": ">", "RIGHT_ID": "category", "RIGHT_ATTRS": {"DEP": "pobj"}},
-                {"LEFT_ID": "category", "REL_OP": ">", "RIGHT_ID": "best", "RIGHT_ATTRS": _BEST},
             ],
         ],
         "copula_role": [
@@ -356,19 +339,40 @@ class _Finder:
                 if subject is not None and subject.i not in self.owner:
                     sent_type = self.event_types.get(self.sent_start[slot.i], "other")
                     self.add(slot, w.lineup_roles.get(sent_type), rule)
-            elif rule == "prize_category":
-                beside = slot.head.i == self.doc[by_name["for"]].head.i or slot.i == self.doc[by_name["for"]].head.i
-                if beside and winning_sentence(self.doc[slot.i].sent, w):
-                    self.add(slot, "honoree", rule)
             elif rule == "speech_of":
                 self.add(slot, "speaker", rule)
             elif rule == "in_attendance":
                 self.add(slot, "attendee", rule)
             elif rule == "copula_role":
                 self.add(slot, _noun_role(phrase_members(self.doc[by_name["noun"]]), w), rule)
+        self._prize_categories()
         for index, person in enumerate(self.people):
             self._role_noun(index, person)
         return self._without_speech_beside_role_nouns()
+
+    def _prize_categories(self) -> None:
+        """`prize_category`: '..., Ghana's X for best reggae, and Y for best jazz' in a sentence of winners.
+
+        Walked up from the rare word 'best' (a DependencyMatcher pattern here would match every proper noun
+        and every prepositional object of the doc first): best <amod- category <pobj- for <prep- name, or
+        the name in apposition right before 'for' when the parse hangs 'for' on the word before the name.
+        """
+        for best in self.doc:
+            if best.lower_ not in ("best", "top") or best.dep_ != "amod":
+                continue
+            category = best.head
+            prep = category.head
+            if category.dep_ != "pobj" or prep.lower_ != "for":
+                continue
+            before = self.doc[prep.i - 1] if prep.i > 0 else None
+            if prep.head.pos_ == "PROPN":
+                slot = prep.head
+            elif before is not None and before.dep_ == "appos" and before.pos_ == "PROPN" and before.head == prep.head:
+                slot = before
+            else:
+                continue
+            if winning_sentence(slot.sent, self.words):
+                self.add(slot, "honoree", "prize_category")
 
     def _without_speech_beside_role_nouns(self) -> list[RoleHit]:
         """'claimed hosts X and Y', 'the trainer X presented': the role noun says more than the speech verb."""
