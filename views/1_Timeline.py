@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from culturedash import charts, db, ui
+from culturedash import charts, event_queries, ui
 from culturedash.app_state import query
 from culturedash.filters import Filters, selected_keys
 
@@ -13,7 +13,7 @@ ui.header(
     "Each bar runs from an event's first to last day; panels and sessions sit under their forum.",
 )
 
-events = query(db.timeline_events, page.filters)
+events = query(event_queries.timeline_events, page.filters)
 clicked: list[str] = []
 if events.empty:
     ui.empty("dated events", page.filters)
@@ -28,11 +28,11 @@ else:
     )
     clicked = selected_keys(state)
 
-monthly = query(db.monthly_counts, page.filters)
+monthly = query(event_queries.monthly_counts, page.filters)
 if not monthly.empty:  # the time line above already says when nothing matches
     ui.show_chart(charts.monthly(monthly, page.subtitle, page.source), page, "events-per-month")
 
-undated = query(db.undated_events, page.filters)
+undated = query(event_queries.undated_events, page.filters)
 st.subheader(f"Events without a date ({len(undated)})")
 if undated.empty:
     st.write("Every event that matches the filters has a date.")
@@ -45,7 +45,7 @@ if not events.empty:
         ui.table(table, "dated-events")
 
 st.header("Event details")
-choices = query(db.event_choices, page.filters)
+choices = query(event_queries.event_choices, page.filters)
 if choices.empty:
     ui.empty("events", page.filters)
 else:
@@ -53,7 +53,7 @@ else:
     if clicked and clicked[0] in labels:
         st.session_state["event_pick"] = clicked[0]  # a click on the time line picks the event
     event_id = ui.url_pick("Event (or click a bar above)", labels, "event_pick", "event")
-    info = query(db.event_info, event_id)
+    info = query(event_queries.event_info, event_id)
     facts = [
         f"**Type:** {str(info['type']).replace('_', ' ')}",
         f"**Dates:** {ui.dates_text(info)}",
@@ -66,13 +66,13 @@ else:
     st.markdown("  \n".join(f for f in facts if f))
     if info.get("evidence"):
         st.markdown(f"> {info['evidence']}")
-    participants = query(db.event_participants, event_id)
+    participants = query(event_queries.event_participants, event_id)
     st.subheader(f"Participants ({len(participants)})")
     if participants.empty:
         st.write("The article names no participants for this event.")
     else:
         ui.table(participants, "event-participants")
-    figures = query(db.figures_table, Filters(), event_id)
+    figures = query(event_queries.figures_table, Filters(), event_id)
     if not figures.empty:
         st.subheader(f"Figures reported at this event ({len(figures)})")
         ui.table(figures[["text", "subject", "speaker", "evidence"]], "event-figures")

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from culturedash import charts, db, ui
+from culturedash import charts, source_queries, ui
 from culturedash.app_state import query
 from culturedash.filters import selected_keys
 
@@ -17,7 +17,7 @@ page = ui.setup("Institutions")
 ui.header(page, "Institutions in the news")
 
 metric = ui.url_choice("Rank by", list(METRICS), "metric", METRICS)
-ranking = query(db.institution_ranking, page.filters)
+ranking = query(source_queries.institution_ranking, page.filters)
 ranked = ranking[ranking[metric] > 0].sort_values([metric, "name"], ascending=[False, True])
 clicked: list[str] = []
 if ranked.empty:
@@ -76,9 +76,9 @@ else:
         f"**{row['name']}** · {row['kind']} · {row['country']} · named {row['mentions']} times in "
         f"{row['articles']} articles"
     )
-    people = query(db.institution_people, org_id)
-    events = query(db.institution_events, org_id)
-    mentions = query(db.institution_mentions, org_id)
+    people = query(source_queries.institution_people, org_id)
+    events = query(source_queries.institution_events, org_id)
+    mentions = query(source_queries.institution_mentions, org_id)
     tab_people, tab_events, tab_sentences = ui.sections(
         [f"People ({len(people)})", f"Events ({len(events)})", f"Sentences ({len(mentions)})"]
     )

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from culturedash import charts, db, ui
+from culturedash import charts, event_queries, ui
 from culturedash import figures as figs
 from culturedash.app_state import query
 
@@ -13,7 +13,7 @@ ui.header(
     "Every number the articles report, with who said it, at which event, and the sentence it comes from.",
 )
 
-table = figs.with_display(query(db.figures_table, page.filters))
+table = figs.with_display(query(event_queries.figures_table, page.filters))
 if table.empty:
     ui.empty("figures", page.filters)
 else:

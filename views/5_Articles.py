@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from culturedash import db, ui
+from culturedash import db, source_queries, ui
 from culturedash.app_state import query
 from culturedash.highlight import date_spans, highlight, legend_html
 
@@ -20,7 +20,7 @@ if search != wanted:
         st.query_params["q"] = search
     else:
         del st.query_params["q"]
-results = query(db.search_articles, search)
+results = query(source_queries.search_articles, search)
 in_scope = set(query(db.filter_options)["articles"]) if not page.filters.articles else set(page.filters.articles)
 results = results[results["file_name"].isin(in_scope)]
 if not query(db.has_fts):
@@ -34,10 +34,10 @@ else:
 
     titles = dict(zip(results["article_id"], results["title"], strict=True))
     article_id = ui.url_pick("Read an article", titles, "article_pick", "read")
-    art = query(db.article, article_id)
-    marks = query(db.article_marks, article_id)
+    art = query(source_queries.article, article_id)
+    marks = query(source_queries.article_marks, article_id)
     spans = [*marks.itertuples(index=False, name=None), *date_spans(art["body"])]
-    records = query(db.article_records, article_id)
+    records = query(source_queries.article_records, article_id)
     left, right = ui.columns(page, [3, 2])
     with left:
         st.subheader(art["title"])

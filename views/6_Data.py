@@ -4,7 +4,7 @@ import streamlit as st
 
 from culturedash import curation_edit as edit
 from culturedash import curation_forms as forms
-from culturedash import db, ui
+from culturedash import db, event_queries, review_queries, ui
 from culturedash.app_state import query
 from culturedash.filters import Filters
 from etl.curation_file import ORG_KIND_VALUES
@@ -54,7 +54,7 @@ def decide(entry: dict, comment: str) -> None:
 
 
 # ------------------------------------------------------------------ merge suggestions
-suggestions = query(db.merge_suggestions, "open")
+suggestions = query(review_queries.merge_suggestions, "open")
 suggestions = edit.still_open(suggestions, st.session_state.get("pending_decisions", []))
 st.header(f"Merge suggestions ({len(suggestions)} open)")
 if suggestions.empty:
@@ -64,7 +64,7 @@ for row in suggestions.head(30).itertuples(index=False):
         st.markdown(f"**{row.keep_name}** ↔ **{row.other_name}** · score {row.score:.2f} · {row.reasons}")
         cols = st.columns(2)
         for col, entity_id, name in ((cols[0], row.keep_id, row.keep_name), (cols[1], row.other_id, row.other_name)):
-            forms.evidence(col, name, query(db.entity_context, row.kind, entity_id))
+            forms.evidence(col, name, query(review_queries.entity_context, row.kind, entity_id))
         # a row sized to the labels: fixed columns cut them to "Accep…" at 1024 px
         accept = reject = st.container(horizontal=True, gap="small")
         key = f"{row.keep_id}-{row.other_id}"
@@ -76,9 +76,9 @@ for row in suggestions.head(30).itertuples(index=False):
             st.rerun()
 
 # ------------------------------------------------------------------ edits
-records = query(db.people_and_orgs)
+records = query(review_queries.people_and_orgs)
 people, orgs = records["people"], records["organizations"]
-events = query(db.event_choices, Filters())
+events = query(event_queries.event_choices, Filters())
 articles = query(db.filter_options)["articles"]
 st.header("Merge or separate two names")
 st.caption(
@@ -141,20 +141,20 @@ with event_tab:
     if events.empty:
         st.write("No events yet.")
     else:
-        forms.correct_event(events, lambda event_id: query(db.event_info, event_id), decide)
+        forms.correct_event(events, lambda event_id: query(event_queries.event_info, event_id), decide)
 with participation_tab:
     forms.participation(people, events, decide)
 
 st.header("Drop a wrong record")
 st.caption("A record the extraction made up from a misread sentence: removed on every build.")
-forms.drop_record(people, orgs, events, query(db.figures_table, Filters()), decide)
+forms.drop_record(people, orgs, events, query(event_queries.figures_table, Filters()), decide)
 
 st.header("Add a missing record")
 forms.add_record(people, orgs, events, articles, decide)
 
 # ------------------------------------------------------------------ quality
 st.header("Data quality")
-summary = query(db.quality_summary)
+summary = query(review_queries.quality_summary)
 cols = st.columns(len(summary))
 for col, (label, frame) in zip(cols, summary.items(), strict=True):
     col.metric(label.capitalize(), len(frame))
@@ -172,7 +172,7 @@ st.caption(
     "word lists are in `etl/rules/`). Pick a rule to read the sentences it fired on. To switch a rule off for "
     "your corpus, set `CULTURE_DISABLED_RULES` (comma-separated names) and rebuild."
 )
-rules = query(db.rule_counts)
+rules = query(review_queries.rule_counts)
 if rules.empty:
     st.write("No records yet.")
 else:
@@ -180,9 +180,11 @@ else:
     labels = [f"{r.record}: {r.rule or '(none)'} ({r.records})" for r in rules.itertuples()]
     picked = st.selectbox("Records of one rule", range(len(labels)), format_func=labels.__getitem__, key="rule_pick")
     chosen = rules.iloc[int(picked or 0)]
-    ui.table(query(db.records_by_rule, chosen["record"], chosen["rule"]), f"rule-{chosen['rule'] or 'none'}")
+    ui.table(
+        query(review_queries.records_by_rule, chosen["record"], chosen["rule"]), f"rule-{chosen['rule'] or 'none'}"
+    )
 
-log = query(db.curation_log)
+log = query(review_queries.curation_log)
 st.header(f"Curation file: {len(log)} entries in the last build")
 if log.empty:
     st.write(f"`{curation_path()}` has no entries yet. Decisions made above are added to it.")

@@ -7,7 +7,7 @@ import pytest
 import yaml
 from streamlit.testing.v1 import AppTest
 
-from culturedash import db
+from culturedash import event_queries
 from culturedash.filters import Filters
 from etl.pipeline import build
 from tests.conftest import ROOT
@@ -39,7 +39,7 @@ def review_setup(tmp_path, monkeypatch, nlp):
 
 def network_names(database):
     with duckdb.connect(str(database), read_only=True) as con:
-        return list(db.coparticipation(con, Filters())["name"])
+        return list(event_queries.coparticipation(con, Filters())["name"])
 
 
 def test_accepting_a_suggestion_merges_the_person_in_the_network_data(review_setup):
@@ -267,7 +267,7 @@ def test_a_wrong_figure_can_be_dropped(app_db, tmp_path, monkeypatch):
     curation = tmp_path / "curation.yaml"
     monkeypatch.setenv("CULTURE_CURATION", str(curation))
     with duckdb.connect(str(app_db), read_only=True) as con:
-        first = db.figures_table(con, Filters()).iloc[0]  # the first figure the page lists
+        first = event_queries.figures_table(con, Filters()).iloc[0]  # the first figure the page lists
     text, file_name = first["text"], first["file_name"]
     at = _data_page()
     at.radio(key="drop_kind").set_value("figure").run()
