@@ -51,6 +51,20 @@ def people_and_orgs(con: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
     }
 
 
+def person_articles(con: duckdb.DuckDBPyConnection, person_id: str) -> pd.DataFrame:
+    """The articles that name a person, with the title and organisation each one gives them (blank if none)."""
+    return query_frame(
+        con,
+        """SELECT a.file_name, a.title AS article, any_value(af.title) AS title, any_value(o.name) AS organisation
+           FROM mentions m JOIN articles a USING (article_id)
+           LEFT JOIN affiliations af ON af.person_id = m.entity_id AND af.article_id = m.article_id
+           LEFT JOIN organizations o ON o.org_id = af.org_id
+           WHERE m.kind = 'person' AND m.entity_id = ?
+           GROUP BY a.file_name, a.title, a.published ORDER BY a.published NULLS LAST, a.file_name""",
+        [person_id],
+    )
+
+
 def quality_summary(con: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
     """Records an analyst should look at: undated events, people without a body, figures without a subject,
     articles that yielded no event."""

@@ -15,9 +15,11 @@ import streamlit as st
 from culturedash import charts, db
 from culturedash.app_state import query
 from culturedash.filters import LIST_FIELDS, PARAMS, Filters
+from culturedash.safe_text import md, md_frame
 
 _STATE = "_culturedash_filters"  # not a widget key: survives moving between pages
 _WIDGETS = "_culturedash_widgets"  # the sidebar widgets' values, kept across pages (see _restore)
+_HEADER = "_culturedash_report_header"  # this run's report header: its placeholder and lines
 REPORT_CSS = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
@@ -25,7 +27,7 @@ REPORT_CSS = """
 [data-testid="stDateInput"], [data-testid="stTextInput"], [data-testid="stDownloadButton"],
 [data-testid="stCheckbox"], [data-testid="stButton"], [data-testid="stSegmentedControl"],
 [data-testid="stSlider"], .report-hide { display: none !important; }
-.block-container { padding-top: 1rem; max-width: 100%; }
+.block-container, [data-testid="stMainBlockContainer"] { padding-top: 1rem; padding-bottom: 1rem; max-width: 100%; }
 </style>
 """
 
@@ -96,12 +98,23 @@ def is_report() -> bool:
 
 
 def header(page: Page, title: str, caption: str | None = None) -> None:
-    """The page title and caption; the report view adds the active filters and the source under them."""
+    """The page title and caption; the report view adds the active filters and the source under them, and the
+    record the page is about once the page has picked it (see `url_pick`)."""
     st.title(title)
     if caption:
         st.caption(caption)
     if page.report:
-        st.markdown(f"**Filters:** {page.subtitle}  \n{page.source}")
+        lines = [f"**Filters:** {md(page.subtitle)}", md(page.source)]
+        slot = st.empty()
+        slot.markdown("  \n".join(lines))
+        st.session_state[_HEADER] = (slot, lines)
+
+
+def _name_in_header(what: str, name: str) -> None:
+    """Add 'Event: Harbour Forum' to the report header, under the filters."""
+    if _HEADER in st.session_state:
+        slot, lines = st.session_state[_HEADER]
+        slot.markdown("  \n".join([lines[0], f"**{md(what)}:** {md(name)}", *lines[1:]]))
 
 
 def _url_values(key: str) -> list[str]:
@@ -227,25 +240,46 @@ def url_choice(label: str, options: Sequence[str], key: str, labels: dict[str, s
     return str(value)
 
 
-def url_pick(label: str, options: dict[Any, str], key: str, param: str, **kwargs: Any) -> Any:
+def url_pick(
+    label: str,
+    options: dict[Any, str],
+    key: str,
+    param: str,
+    heading: bool = True,
+    what: str | None = None,
+    **kwargs: Any,
+) -> Any:
     """A selectbox (widget `key`) over `options` (value -> label), kept in the URL as `param`; the report shows
-    the chosen label as a heading instead.
+    the chosen label as a heading instead (unless `heading` is False: the page names it itself) and, given
+    `what` ("Event"), names it in the page header too.
 
     A value set in `st.session_state[key]` before the call (a click on a chart) is taken over.
     """
-    values = list(options)
-    wanted = st.session_state[key] if key in st.session_state else st.query_params.get(param)
-    value = wanted if wanted in options else values[0]
+    value = url_value(options, key, param)
     if is_report():
-        if value is not None:  # the report names the chosen record instead of showing the control
-            st.subheader(options[value])
+        if value is not None and heading:  # the report names the chosen record instead of showing the control
+            st.subheader(md(options[value]))
+        if value is not None and what:
+            _name_in_header(what, options[value])
     else:
         st.session_state[key] = value
         value = st.selectbox(
-            label, values, format_func=lambda v: options[v], key=key, on_change=_picked, args=(key, param), **kwargs
+            label,
+            list(options),
+            format_func=lambda v: options[v],
+            key=key,
+            on_change=_picked,
+            args=(key, param),
+            **kwargs,
         )
     _write_choice(param, value, None)
     return value
+
+
+def url_value(options: dict[Any, str], key: str, param: str) -> Any:
+    """The value `url_pick` will show: one set by a click (`st.session_state[key]`), the URL's, or the first."""
+    wanted = st.session_state[key] if key in st.session_state else st.query_params.get(param)
+    return wanted if wanted in options else next(iter(options), None)
 
 
 def _picked(key: str, param: str) -> None:
@@ -277,7 +311,7 @@ def table(frame: pd.DataFrame, name: str, download: pd.DataFrame | None = None, 
     """A full-width table with CSV and Excel downloads of it (or of `download`), files named `name`."""
     if is_report():
         # every row on the page, text wrapped: a scroll box of ten rows cannot be printed or screenshotted whole
-        st.table(frame, hide_index=True)
+        st.table(md_frame(frame), hide_index=True)  # st.table renders Markdown: cells are escaped
         return
     st.dataframe(frame, hide_index=True, width="stretch", **kwargs)
     downloads(frame if download is None else download, name)
@@ -290,7 +324,7 @@ def sections(labels: Sequence[str]) -> list[Any]:
     out = []
     for label in labels:
         box = st.container()
-        box.markdown(f"**{label}**")
+        box.markdown(f"**{md(label)}**")
         out.append(box)
     return out
 
@@ -331,16 +365,4 @@ def to_excel(frame: pd.DataFrame, sheet: str) -> bytes:
 def empty(what: str, filters: Filters) -> None:
     """Say plainly that nothing matches, and which filters to loosen."""
     hint = "" if filters.is_empty else " Loosen the filters in the sidebar (or press *Clear filters*)."
-    st.info(f"No {what} match the current filters ({filters.describe()}).{hint}", icon="🔎")
-
-
-def dates_text(info: dict[str, Any]) -> str:
-    """An event's dates in words, with the precision the text supports."""
-    start, end, precision = info.get("start_date"), info.get("end_date"), info.get("date_precision")
-    if start is None or pd.isna(start):
-        return "not stated in the text"
-    fmt = {"year": "%Y", "month": "%B %Y"}.get(precision or "day", "%d %b %Y")
-    text = pd.Timestamp(start).strftime(fmt)
-    if end is not None and not pd.isna(end) and pd.Timestamp(end) != pd.Timestamp(start):
-        text += " – " + pd.Timestamp(end).strftime(fmt)
-    return text
+    st.info(f"No {what} match the current filters ({md(filters.describe())}).{hint}", icon="🔎")

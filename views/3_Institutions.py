@@ -5,6 +5,7 @@ import streamlit as st
 from culturedash import charts, source_queries, ui
 from culturedash.app_state import query
 from culturedash.filters import selected_keys
+from culturedash.safe_text import md
 
 METRICS = {
     "mentions": "times named",
@@ -70,12 +71,12 @@ else:
     names = dict(zip(ranked["org_id"], ranked["name"], strict=True))
     if clicked and clicked[0] in names:
         st.session_state["org_pick"] = clicked[0]
-    org_id = ui.url_pick("Institution (or click a bar above)", names, "org_pick", "institution")
+    org_id = ui.url_pick("Institution (or click a bar above)", names, "org_pick", "institution", what="Institution")
     row = ranked[ranked["org_id"] == org_id].iloc[0]
-    st.markdown(
-        f"**{row['name']}** · {row['kind']} · {row['country']} · named {row['mentions']} times in "
-        f"{row['articles']} articles"
-    )
+    facts = [md(row["kind"]), md(row["country"]), f"named {row['mentions']} times in {row['articles']} articles"]
+    if not page.report:  # the report has just named it in a heading
+        facts.insert(0, f"**{md(row['name'])}**")
+    st.markdown(" · ".join(facts))
     people = query(source_queries.institution_people, org_id)
     events = query(source_queries.institution_events, org_id)
     mentions = query(source_queries.institution_mentions, org_id)

@@ -19,3 +19,15 @@ def test_entity_context_gives_each_sentence_once(literal_con):
 def test_people_and_orgs_carry_the_stated_body(literal_con):
     people = review_queries.people_and_orgs(literal_con)["people"].set_index("name")
     assert people.loc["Ana Lund", "organisation"] == "Harbour Museum"
+
+
+def test_person_articles_give_what_each_article_says(literal_con):
+    rows = review_queries.person_articles(literal_con, "P1").to_dict("records")
+    assert rows == [
+        {
+            "file_name": "forum.txt",
+            "article": "Harbour forum opens",
+            "title": "Director",
+            "organisation": "Harbour Museum",
+        }
+    ]
