@@ -142,6 +142,10 @@ def figures_table(con: duckdb.DuckDBPyConnection, f: Filters, event_id: str | No
     # the sentence before the evidence: "5.4 billion people use X. This is 68% of ..." names what 68% is of
     previous = []
     for body, start in zip(frame["body"], frame["start_char"], strict=True):
+        if pd.isna(start):  # a figure added by curation has no place in the text: no sentence before it
+            previous.append("")
+            continue
+        start = int(start)
         here = sentence_around(body, start, start)
         begin = body.find(here, max(0, start - len(here) - 1))
         previous.append(sentence_around(body, max(0, begin - 2), max(0, begin - 2)) if begin > 0 else "")

@@ -3,7 +3,8 @@ Plotly's labels and hovers.
 
 Both start from `plain`: one line, with control and invisible characters (NUL, zero-width spaces, direction
 overrides) dropped, because a name that looks like another name is a spoofing trick and a stray NUL is an ETL
-accident; neither has anything to show.
+accident; neither has anything to show. Where Streamlit finds markup in the text after parsing (bare addresses,
+emoji shortcodes), an invisible word joiner (U+2060) breaks the pattern: the text reads the same.
 """
 
 from __future__ import annotations
@@ -20,13 +21,17 @@ _INVISIBLE = re.compile(
 )
 _SPACES = re.compile(r"\s+")
 # Characters that start Markdown or Streamlit markup anywhere in a line: escapes, code, emphasis, links and
-# images, raw HTML and autolinks, strikethrough, tables, LaTeX ($), directives and emoji (:red[...], :smile:),
-# entities (&lt;), e-mail autolinks (@).
-_INLINE = re.compile(r"([\\`*_\[\]<>!~|$:&@])")
+# images, raw HTML and autolinks, strikethrough, tables, LaTeX ($), directives (:red[...] needs the bracket),
+# entities (&lt;).
+_INLINE = re.compile(r"([\\`*_\[\]<>!~|$&])")
+# Emoji and icon shortcodes (:smile:, :material/home:) are replaced in the parsed text, after escapes are
+# gone: a word joiner after the colon (invisible, not a word character) keeps them as written.
+_SHORTCODE = re.compile(r":(?=[\w+-]+(?:/[\w+-]+)?:)")
 # Markup that counts only at the start of a line: headings, quotes, list items, rules, setext underlines.
 _LINE_START = re.compile(r"^(?:([#>+=-])|(\d+)([.)]))")
-# GFM turns a bare "www.example.org" into a link even without a scheme.
-_WWW = re.compile(r"\b(www)\.", re.IGNORECASE)
+# GFM turns a bare "https://example.org", "www.example.org" or "ana@example.org" into a link, by a search over the
+# parsed text (after escapes are gone): a word joiner inside the pattern keeps them text.
+_AUTOLINK = re.compile(r"(?<=\w:)(?=//)|(?<=\bwww)(?=\.)|(?<=@)", re.IGNORECASE)
 
 
 def plain(value: Any) -> str:
@@ -41,7 +46,7 @@ def md(value: Any) -> str:
     """The value escaped for st.markdown, st.caption, st.subheader, st.table cells and widget labels: shown as
     written, never as a link, an image, HTML, a heading or a Streamlit directive."""
     text = _INLINE.sub(r"\\\1", plain(value))
-    text = _WWW.sub(r"\1\\.", text)
+    text = _AUTOLINK.sub("\u2060", _SHORTCODE.sub(":\u2060", text))
     return _LINE_START.sub(lambda m: "\\" + m.group(1) if m.group(1) else m.group(2) + "\\" + m.group(3), text)
 
 

@@ -115,7 +115,8 @@ def article_marks(con: duckdb.DuckDBPyConnection, article_id: str) -> pd.DataFra
            LEFT JOIN organizations o ON m.kind = 'organization' AND o.org_id = m.entity_id
            WHERE m.article_id = ?
            UNION ALL
-           SELECT start_char, end_char, 'figure', coalesce(subject, unit) FROM figures WHERE article_id = ?
+           SELECT start_char, end_char, 'figure', coalesce(subject, unit) FROM figures
+           WHERE article_id = ? AND start_char IS NOT NULL  -- a figure added by curation has no place to mark
            ORDER BY 1""",
         [article_id, article_id],
     )

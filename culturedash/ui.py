@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from culturedash import charts, db
 from culturedash.app_state import query
@@ -53,15 +54,16 @@ def source_note(articles: int, first: Any, last: Any) -> str:
     return f"Source: {articles} news articles in the database, dates {span}; extracted by the culture ETL."
 
 
-# One icon per page, used by the navigation and the browser tab (Material icons ship with Streamlit).
+# One icon per page, for the navigation and the browser tab. Emoji, not Material icons: Streamlit fetches a Material
+# icon's favicon from fonts.gstatic.com, a request to Google from every page view; an emoji is drawn locally.
 PAGE_ICONS = {
-    "Overview": ":material/dashboard:",
-    "Timeline": ":material/timeline:",
-    "Network": ":material/hub:",
-    "Institutions": ":material/account_balance:",
-    "Figures": ":material/bar_chart:",
-    "Articles": ":material/article:",
-    "Data": ":material/fact_check:",
+    "Overview": "📰",
+    "Timeline": "🗓️",
+    "Network": "🕸️",
+    "Institutions": "🏛️",
+    "Figures": "📊",
+    "Articles": "📄",
+    "Data": "🗂️",
 }
 
 
@@ -70,7 +72,7 @@ def setup(title: str) -> Page:
     report = st.query_params.get("report") == "1"
     st.set_page_config(
         page_title=f"{title} · Culture news evidence",
-        page_icon=PAGE_ICONS.get(title, ":material/analytics:"),
+        page_icon=PAGE_ICONS.get(title, "📊"),
         layout="wide",
         initial_sidebar_state="collapsed" if report else "auto",
     )
@@ -357,8 +359,10 @@ def to_csv(frame: pd.DataFrame) -> bytes:
 def to_excel(frame: pd.DataFrame, sheet: str) -> bytes:
     """The frame as an .xlsx workbook with one sheet."""
     buffer = io.BytesIO()
+    # a control character (a NUL in a name) is refused by openpyxl and crashed the whole page: drop it
+    clean = frame.map(lambda v: ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v)
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        frame.to_excel(writer, index=False, sheet_name=sheet[:31] or "data")
+        clean.to_excel(writer, index=False, sheet_name=sheet[:31] or "data")
     return buffer.getvalue()
 
 

@@ -6,24 +6,17 @@ Screenshots of each page (and of the report view) are saved to `screenshots/` fo
 from __future__ import annotations
 
 import base64
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
+from tests.browser.serving import need_chromium, serve, settle
 from tests.conftest import ROOT
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
-CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 SCREENSHOTS = ROOT / "screenshots"
 # url path -> what proves the page's main content is drawn
 PAGES = {
@@ -37,49 +30,10 @@ PAGES = {
 }
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@contextmanager
-def _serve(db: Path) -> Iterator[str]:
-    """`streamlit run app.py` on a free local port, reading `db`; yields its URL once it answers."""
-    port = _free_port()
-    env = {**os.environ, "CULTURE_DB": str(db), "PYTHONPATH": str(ROOT)}
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)]
-    command += ["--server.headless", "true", "--browser.gatherUsageStats", "false", "--server.address", "127.0.0.1"]
-    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(120):
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            pytest.fail("the Streamlit server did not start within 60 s")
-        yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
-
-
-def _need_chromium() -> None:
-    if not CHROMIUM.exists():
-        message = f"{CHROMIUM} not found: install Debian's chromium (make browser-deps)"
-        if os.environ.get("CI"):
-            pytest.fail(message)  # CI installs it: missing there is a failure, not a skip
-        pytest.skip(message)
-
-
 @pytest.fixture(scope="module")
 def app_db_copy(seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the seed build for the served app."""
-    _need_chromium()
+    need_chromium()
     db = tmp_path_factory.mktemp("browser") / "culture.duckdb"
     shutil.copy(seed_db, db)
     return db
@@ -88,22 +42,8 @@ def app_db_copy(seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path
 @pytest.fixture(scope="module")
 def app_url(app_db_copy: Path) -> Iterator[str]:
     """The app served on a free local port, shared by the module's tests."""
-    with _serve(app_db_copy) as url:
+    with serve(app_db_copy) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser(app_db_copy: Path) -> Iterator[object]:
-    """Debian's Chromium, headless, driven by Playwright."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield chromium
-        chromium.close()
 
 
 def _open(browser: object, url: str, ready: str, shot: Path) -> list[str]:
@@ -137,7 +77,7 @@ def test_report_view_prints_whole_with_its_filters(browser, app_url, path, width
     try:
         page.goto(f"{app_url}/{path}?report=1&type=panel", wait_until="networkidle")
         page.wait_for_selector(PAGES[path], timeout=60_000)
-        _settle(page)
+        settle(page)
         # Streamlit scrolls inside its main block, so a "full page" shot stops at the window: grow the window
         tall = page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollHeight")
         page.set_viewport_size({"width": width, "height": min(int(tall) + 50, 16_000)})
@@ -155,15 +95,6 @@ def test_report_view_prints_whole_with_its_filters(browser, app_url, path, width
 # ----------------------------------------------------------------- shared links and filters across pages
 
 
-def _settle(page: object) -> None:
-    """Wait until the script run that a navigation or a widget started has finished drawing."""
-    page.wait_for_timeout(1200)  # type: ignore[attr-defined]  # the run starts after the click is sent
-    page.wait_for_function(  # type: ignore[attr-defined]
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000
-    )
-    page.wait_for_timeout(500)  # type: ignore[attr-defined]
-
-
 def _chips(page: object, label: str) -> list[str]:
     """The values picked in one sidebar multiselect, as shown."""
     box = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(  # type: ignore[attr-defined]
@@ -178,12 +109,12 @@ def _dialogs(page: object) -> list[str]:
 
 def test_shared_link_opens_its_page_on_a_fresh_server(browser, app_db_copy):
     # the link is the first thing the server ever serves, as when an analyst starts the app and opens a bookmark
-    with _serve(app_db_copy) as url:
+    with serve(app_db_copy) as url:
         page = browser.new_page(viewport={"width": 1400, "height": 1000})  # type: ignore[attr-defined]
         try:
             page.goto(f"{url}/timeline?type=panel", wait_until="networkidle")
             page.wait_for_selector(".js-plotly-plot", timeout=60_000)
-            _settle(page)
+            settle(page)
             assert not any("Page not found" in d for d in _dialogs(page))
             assert page.locator("h1").first.inner_text().startswith("Event timeline")
             assert _chips(page, "Event type") == ["panel"]
@@ -196,18 +127,18 @@ def test_filters_persist_across_page_switches_and_in_the_url(browser, app_url, s
     page = browser.new_page(viewport={"width": 1400, "height": 1000})  # type: ignore[attr-defined]
     try:
         page.goto(app_url + start, wait_until="networkidle")
-        _settle(page)
+        settle(page)
         for name in ["Network", "Institutions", "Overview", "Figures", "Timeline", "Articles", "Data"]:
             page.locator('[data-testid="stSidebarNav"] a', has_text=name).first.click()
-            _settle(page)
+            settle(page)
             assert sorted(_chips(page, "Event type")) == ["forum", "panel"], name
             assert "type=panel" in page.url and "type=forum" in page.url, name
         # a filter changed on a page is kept too
         page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"] [aria-label="Remove forum"]').click()
-        _settle(page)
+        settle(page)
         for name in ["Timeline", "Network", "Institutions"]:
             page.locator('[data-testid="stSidebarNav"] a', has_text=name).first.click()
-            _settle(page)
+            settle(page)
             assert _chips(page, "Event type") == ["panel"], name
             assert "type=panel" in page.url and "type=forum" not in page.url, name
     finally:
@@ -278,7 +209,7 @@ def test_charts_read_whole_on_screen_and_in_the_png_export(browser, app_url, pat
     try:
         page.goto(f"{app_url}/{path}", wait_until="networkidle")
         page.wait_for_selector(".js-plotly-plot", timeout=60_000)
-        _settle(page)
+        settle(page)
         problems: list[str] = []
         charts = page.locator(".js-plotly-plot")
         for i in range(charts.count()):  # the export does not depend on the screen: checked once
@@ -309,7 +240,7 @@ def test_data_page_buttons_show_their_whole_label(browser, app_url, width):
     try:
         page.goto(f"{app_url}/data", wait_until="networkidle")
         page.wait_for_selector(PAGES["data"], timeout=60_000)
-        _settle(page)
+        settle(page)
         tall = page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollHeight")
         page.set_viewport_size({"width": width, "height": min(int(tall) + 50, 16_000)})
         page.wait_for_timeout(1000)

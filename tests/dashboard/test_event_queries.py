@@ -61,3 +61,14 @@ def test_coparticipation_rows_follow_the_filters(literal_con):
 def test_figures_table_respects_the_article_scope(literal_con):
     assert len(event_queries.figures_table(literal_con, Filters())) == 1
     assert event_queries.figures_table(literal_con, Filters(articles=("gala.txt",))).empty
+
+
+def test_a_figure_without_a_place_in_the_text_is_listed(literal_con):
+    # `add: figure` in the curation file has no offsets: the Figures page listed nothing and crashed for everyone
+    literal_con.execute(
+        "INSERT INTO figures VALUES ('F2', 'A1', NULL, NULL, 3000, 'people', 'visitors', 'about 3,000', true, "
+        "'Added by curation', NULL, NULL)"
+    )
+    frame = event_queries.figures_table(literal_con, Filters())
+    assert sorted(frame["text"]) == ["45%", "about 3,000"]
+    assert frame.set_index("text").loc["about 3,000", "previous_sentence"] == ""

@@ -54,3 +54,12 @@ def test_article_marks_cover_people_organisations_and_figures(literal_con):
     assert [body[s:e] for s, e, _, _ in marks.itertuples(index=False)] == ["Ana Lund", "Ana Lund", "45%"]
     records = source_queries.article_records(literal_con, "A1")
     assert list(records["events"]["name"]) == ["Harbour Forum", "Panel one", "Panel two"]
+
+
+def test_article_marks_skip_figures_added_without_a_place_in_the_text(literal_con):
+    # `add: figure` has no offsets: a NULL in the marks stopped the Articles reader with a traceback
+    literal_con.execute(
+        "INSERT INTO figures VALUES ('F2', 'A1', NULL, NULL, 3, 'people', NULL, 'three', false, 'x', NULL, NULL)"
+    )
+    marks = source_queries.article_marks(literal_con, "A1")
+    assert marks["start_char"].notna().all() and len(marks) == 3
