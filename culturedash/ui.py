@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -362,7 +363,8 @@ def to_excel(frame: pd.DataFrame, sheet: str) -> bytes:
     # a control character (a NUL in a name) is refused by openpyxl and crashed the whole page: drop it
     clean = frame.map(lambda v: ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v)
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        clean.to_excel(writer, index=False, sheet_name=sheet[:31] or "data")
+        # sheet names cannot hold []:*?/\ (a file name such as "gala [x].txt" names the sheet)
+        clean.to_excel(writer, index=False, sheet_name=re.sub(r"[\[\]:*?/\\]", "-", sheet)[:31] or "data")
     return buffer.getvalue()
 
 

@@ -21,3 +21,9 @@ def test_excel_download_keeps_the_rows_of_text_with_control_characters(name):
 def test_csv_download_reads_back_with_diacritics():
     frame = pd.DataFrame({"name": ["Sertaç Eray Ersay"]})
     assert pd.read_csv(io.BytesIO(to_csv(frame)), encoding="utf-8-sig")["name"].iloc[0] == "Sertaç Eray Ersay"
+
+
+@pytest.mark.parametrize("sheet", ["gala [x](javascript:alert(1))-people", "a:b*c?d/e\\f", "", "x" * 40])
+def test_excel_download_takes_any_file_name_as_sheet_name(sheet):
+    data = to_excel(pd.DataFrame({"n": [1]}), sheet)
+    assert list(pd.read_excel(io.BytesIO(data))["n"]) == [1]
