@@ -36,6 +36,26 @@ def evidence(column: Any, name: str, context: pd.DataFrame) -> None:
         column.caption(f"… and {len(context) - 5} more sentences.")
 
 
+def rename_namesake(kind: str, other_id: str, name: str, key: str, decide: Decide) -> None:
+    """Two records with one name: the curation file cannot say which to keep by name (a merge by name merged a
+    record with itself), so the second is renamed by its id first; then they can be merged or kept apart."""
+    st.caption(
+        f"Both are called {md(name)}. To merge them or tell them apart, first give the second (right) a "
+        "distinguishing name, e.g. with their organisation."
+    )
+    left, right = st.columns([3, 1], vertical_alignment="bottom")
+    new = left.text_input("Rename the second to", key=f"rename-{key}")
+    if right.button("Rename", key=f"rename-save-{key}", width="content"):
+        entry = edit.filled(
+            {"correct": "person" if kind == "person" else "organization", "name": other_id, "rename": new}
+        )
+        if entry is None or entry["rename"] == name:
+            st.warning("Type a name that differs from the first.")
+            return
+        decide(entry, "renamed one of two namesakes")
+        st.rerun()
+
+
 def merge_any(people: pd.DataFrame, orgs: pd.DataFrame, decide: Decide) -> None:
     """Merge two names the resolver did not suggest, or keep two apart, picked in search boxes; a merge keeps the
     first."""

@@ -29,6 +29,8 @@ REPORT_CSS = """
 [data-testid="stDateInput"], [data-testid="stTextInput"], [data-testid="stDownloadButton"],
 [data-testid="stCheckbox"], [data-testid="stButton"], [data-testid="stSegmentedControl"],
 [data-testid="stSlider"], .report-hide { display: none !important; }
+/* the element holding this stylesheet is empty but still took a gap at the top of the page */
+[data-testid="stElementContainer"]:has(style) { display: none !important; }
 .block-container, [data-testid="stMainBlockContainer"] { padding-top: 1rem; padding-bottom: 1rem; max-width: 100%; }
 </style>
 """

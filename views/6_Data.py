@@ -67,9 +67,13 @@ for row in suggestions.head(30).itertuples(index=False):
         for col, entity_id, name in ((cols[0], row.keep_id, row.keep_name), (cols[1], row.other_id, row.other_name)):
             forms.evidence(col, name, query(review_queries.entity_context, row.kind, entity_id))
         # a row sized to the labels: fixed columns cut them to "Accep…" at 1024 px
-        accept = reject = st.container(horizontal=True, gap="small")
         key = f"{row.keep_id}-{row.other_id}"
-        if accept.button("Accept: same", key=f"accept-{key}", width="content"):
+        one_name = row.keep_name == row.other_name
+        if one_name:
+            forms.rename_namesake(row.kind, row.other_id, row.other_name, key, decide)
+        accept = reject = st.container(horizontal=True, gap="small")
+        same = "The file names records by name: give one a distinguishing name first." if one_name else None
+        if accept.button("Accept: same", key=f"accept-{key}", width="content", disabled=one_name, help=same):
             decide(edit.merge_entry(row.kind, row.keep_name, row.other_name), f"accepted suggestion {row.score:.2f}")
             st.rerun()
         if reject.button("Reject: different", key=f"reject-{key}", width="content"):

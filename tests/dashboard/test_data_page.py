@@ -387,3 +387,27 @@ def test_an_added_participation_keeps_the_title_typed(review_setup):
     at.button(key="part_save").click().run()
     entry = {"add": "participation", "person": "Peteris Kalns", "event": "Music in Small Towns", "role": "attendee"}
     assert yaml.safe_load(_written(curation)) == [{**entry, "note": "photo caption", "title": "Rector"}]
+
+
+def test_two_records_of_one_name_are_told_apart_by_renaming_the_second(literal_tables, tmp_path, monkeypatch):
+    # a merge by name merged a record with itself (and the page counted the suggestion as done)
+    import pandas as pd
+
+    from etl.load import COLUMNS, write_database
+
+    tables = dict(literal_tables)
+    tables["people"] = pd.concat(
+        [tables["people"], pd.DataFrame([("P9", "Ana Lund", [], None)], columns=COLUMNS["people"])], ignore_index=True
+    )
+    suggestion = ("person", "P1", "Ana Lund", "P9", "Ana Lund", 0.8, "names 100% alike", "open")
+    tables["merge_suggestions"] = pd.DataFrame([suggestion], columns=COLUMNS["merge_suggestions"])
+    database, curation = tmp_path / "culture.duckdb", tmp_path / "curation.yaml"
+    write_database(database, tables)
+    monkeypatch.setenv("CULTURE_DB", str(database))
+    monkeypatch.setenv("CULTURE_CURATION", str(curation))
+    at = _data_page()
+    assert at.button(key="accept-P1-P9").disabled
+    at.text_input(key="rename-P1-P9").set_value("Ana Lund (curator)")
+    at.button(key="rename-save-P1-P9").click().run()
+    assert not at.exception
+    assert yaml.safe_load(_written(curation)) == [{"correct": "person", "name": "P9", "rename": "Ana Lund (curator)"}]
