@@ -57,17 +57,20 @@ def source_note(articles: int, first: Any, last: Any) -> str:
     return f"Source: {articles} news articles in the database, dates {span}; extracted by the culture ETL."
 
 
-# One icon per page, for the navigation and the browser tab. Emoji, not Material icons: Streamlit fetches a Material
-# icon's favicon from fonts.gstatic.com, a request to Google from every page view; an emoji is drawn locally.
+# One icon per page for the navigation: Material icons, drawn from the font Streamlit ships (emoji need an emoji
+# font, missing on many desktops: they showed as empty boxes).
 PAGE_ICONS = {
-    "Overview": "📰",
-    "Timeline": "🗓️",
-    "Network": "🕸️",
-    "Institutions": "🏛️",
-    "Figures": "📊",
-    "Articles": "📄",
-    "Data": "🗂️",
+    "Overview": ":material/dashboard:",
+    "Timeline": ":material/timeline:",
+    "Network": ":material/hub:",
+    "Institutions": ":material/account_balance:",
+    "Figures": ":material/bar_chart:",
+    "Articles": ":material/article:",
+    "Data": ":material/fact_check:",
 }
+# The browser tab's icon: for a Material icon Streamlit fetches the image from fonts.gstatic.com (a request to
+# Google from every page view); an emoji favicon is drawn in the page.
+TAB_ICON = "📰"
 
 
 def setup(title: str) -> Page:
@@ -75,7 +78,7 @@ def setup(title: str) -> Page:
     report = st.query_params.get("report") == "1"
     st.set_page_config(
         page_title=f"{title} · Culture news evidence",
-        page_icon=PAGE_ICONS.get(title, "📊"),
+        page_icon=TAB_ICON,
         layout="wide",
         initial_sidebar_state="collapsed" if report else "auto",
     )
@@ -262,9 +265,10 @@ def url_pick(
     """
     value = url_value(options, key, param)
     if is_report():
-        if value is not None and heading:  # the report names the chosen record instead of showing the control
+        chosen = value not in (None, "")  # "" is an option meaning "none" ("everyone")
+        if chosen and heading:  # the report names the chosen record instead of showing the control
             st.subheader(md(options[value]))
-        if value is not None and what:
+        if chosen and what:
             _name_in_header(what, options[value])
     else:
         st.session_state[key] = value
@@ -293,7 +297,7 @@ def _picked(key: str, param: str) -> None:
 
 
 def _write_choice(key: str, value: Any, default: Any) -> None:
-    if value is not None and value != default:
+    if value not in (None, "") and value != default:  # "" is an option meaning "none" ("everyone")
         st.query_params[key] = str(value)
     elif key in st.query_params:
         del st.query_params[key]

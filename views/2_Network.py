@@ -52,7 +52,7 @@ else:
     if people:
         ego_pick = ui.url_pick(
             "Ego view: one person and their co-participants",
-            {None: "everyone", **{n: names[n] for n in sorted(names, key=lambda n: names[n])}},
+            {"": "everyone", **{n: names[n] for n in sorted(names, key=lambda n: names[n])}},
             "ego",
             "ego",
             help="Shows only the chosen person, the people they shared an event with, and the links among them.",

@@ -26,8 +26,14 @@ else:
     if groups:
         # the group is kept in the URL, so the report view charts the same figures (and names them)
         picked_group = ui.url_pick(
-            "Proposed groups (same unit, source and speaker)", {n: n for n, _ in groups}, "fig_group", "group"
+            "Proposed groups (same unit, source and speaker)",
+            {n: n for n, _ in groups},
+            "fig_group",
+            "group",
+            heading=False,  # a second heading read heavily: the report names the group in a line of text
         )
+        if page.report:
+            st.markdown(f"*{md(picked_group)}*")
         default = dict(groups)[picked_group]
     else:
         st.write("No two figures share a unit and a source; pick figures with the same unit below.")

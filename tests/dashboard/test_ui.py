@@ -124,7 +124,7 @@ def test_figures_report_charts_the_group_in_the_url_without_controls(app_db):
     assert not report.exception
     for kind in CONTROLS:
         assert len(report.get(kind)) == 0, kind
-    assert groups[1] in [s.value for s in report.subheader]  # the group charted is named where the picker was
+    assert f"*{groups[1]}*" in [m.value for m in report.markdown]  # the group charted is named where the picker was
 
 
 def test_network_report_leaves_no_empty_row_of_columns(app_db):
