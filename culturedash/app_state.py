@@ -12,7 +12,7 @@ import networkx as nx
 import pandas as pd
 import streamlit as st
 
-from culturedash import db
+from culturedash import db, event_queries
 from culturedash import network as net
 from culturedash.data import ensure_database
 from culturedash.filters import Filters
@@ -72,12 +72,12 @@ def _query(db_path: str, mtime: float, name: str, args: tuple[Any, ...], _fn: Ca
 def query(fn: Callable[..., T], *args: Any) -> T:
     """Run a `culturedash.db` query function, cached until the database file changes."""
     path, mtime = _current()
-    return _query(path, mtime, fn.__name__, args, fn)
+    return _query(path, mtime, f"{fn.__module__}.{fn.__qualname__}", args, fn)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _network(db_path: str, mtime: float, filters: Filters, projection: str) -> tuple[nx.Graph, pd.DataFrame, dict]:
-    rows = _query(db_path, mtime, "coparticipation", (filters,), db.coparticipation)
+    rows = _query(db_path, mtime, "coparticipation", (filters,), event_queries.coparticipation)
     graph = net.person_graph(rows) if projection == "people" else net.org_graph(rows)
     return graph, net.centrality(graph), net.layout(graph)
 

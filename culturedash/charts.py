@@ -8,6 +8,8 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
+from culturedash.safe_text import plain, plotly_text
+
 # Okabe-Ito palette (plus Tol's for more categories): distinguishable with the common colour-vision deficiencies.
 # Fixed per category so that "panel" or "museum" is the same colour on every page.
 EVENT_TYPE_COLOURS = {
@@ -68,8 +70,10 @@ def plotly_config(file_name: str, image_format: str = "png", height: int | None 
 
 
 def wrap(text: str, width_px: float, char_px: float) -> list[str]:
-    """`text` broken into lines that fit `width_px` at an average character width of `char_px`."""
-    return textwrap.wrap(text, max(12, int(width_px / char_px)), break_on_hyphens=False) or [""]
+    """`text` broken into lines that fit `width_px` at an average character width of `char_px`, each line escaped
+    for Plotly (the text is shown as written: tags and entities in names are not markup)."""
+    lines = textwrap.wrap(plain(text), max(12, int(width_px / char_px)), break_on_hyphens=False) or [""]
+    return [plotly_text(line) for line in lines]
 
 
 def frame_figure(
@@ -166,7 +170,7 @@ def events_by_type_bar(frame: pd.DataFrame, subtitle: str, source: str) -> go.Fi
     fig = go.Figure(
         go.Bar(
             x=frame["events"],
-            y=frame["type"].str.replace("_", " "),
+            y=[plotly_text(t.replace("_", " ")) for t in frame["type"]],
             orientation="h",
             marker_color=[colour_for(t, EVENT_TYPE_COLOURS) for t in frame["type"]],
             text=frame["events"],
@@ -174,7 +178,7 @@ def events_by_type_bar(frame: pd.DataFrame, subtitle: str, source: str) -> go.Fi
             cliponaxis=False,
         )
     )
-    labels = list(frame["type"].str.replace("_", " "))
+    labels = [plotly_text(t.replace("_", " ")) for t in frame["type"]]
     fig.update_layout(
         yaxis={"autorange": "reversed", "title": None, **all_categories(labels)},
         xaxis={"title": "events"},
@@ -206,7 +210,7 @@ def timeline(frame: pd.DataFrame, subtitle: str, source: str) -> go.Figure:
                 x=widths * 86_400_000,
                 y=part["label"],
                 orientation="h",
-                name=event_type.replace("_", " "),
+                name=plotly_text(event_type.replace("_", " ")),
                 marker_color=colour_for(event_type, EVENT_TYPE_COLOURS),
                 customdata=part[["event_id", "name", "when", "place", "participants", "article"]].to_numpy(),
                 hovertemplate=(
@@ -250,7 +254,7 @@ def _tree_order(frame: pd.DataFrame) -> pd.DataFrame:
     rows = frame.copy()
     rows["when"] = [_when(s, e) for s, e in zip(rows["start_date"], rows["end_date"], strict=True)]
     rows["place"] = [
-        ", ".join(v for v in (venue, city) if isinstance(v, str) and v) or "venue not stated"
+        plotly_text(", ".join(v for v in (venue, city) if isinstance(v, str) and v) or "venue not stated")
         for venue, city in zip(rows["venue"], rows["city"], strict=True)
     ]
     records = rows.reset_index(drop=True)
@@ -273,7 +277,8 @@ def _tree_order(frame: pd.DataFrame) -> pd.DataFrame:
         walk(root, 0)
     out = records.iloc[[i for i, _ in order]].copy()
     out["label"] = [
-        ("\u2003" * depth + ("└ " if depth else "")) + _short(str(records["name"].iloc[i])) for i, depth in order
+        ("\u2003" * depth + ("└ " if depth else "")) + plotly_text(_short(plain(records["name"].iloc[i])))
+        for i, depth in order
     ]
     # labels are categories: make duplicates unique without changing what is shown
     seen: dict[str, int] = {}
@@ -282,7 +287,15 @@ def _tree_order(frame: pd.DataFrame) -> pd.DataFrame:
         seen[label] = seen.get(label, 0) + 1
         unique.append(label + "\u200b" * (seen[label] - 1))
     out["label"] = unique
+    # names and titles go into the hover as they are written (customdata is read as Plotly's HTML subset)
+    out["name"] = [plotly_text(n) for n in out["name"]]
+    out["article"] = [plotly_text(a) for a in out["article"]]
     return out
+
+
+def _template(text: str) -> str:
+    """Text put inside a hovertemplate: escaped, and '%{' written so that Plotly does not read it as a field."""
+    return plotly_text(text).replace("%{", "%&#123;")
 
 
 def _short(text: str, limit: int = 42) -> str:
@@ -304,9 +317,9 @@ def monthly(frame: pd.DataFrame, subtitle: str, source: str) -> go.Figure:
                 x=pd.to_datetime(part["month"]) + pd.Timedelta(days=14),
                 y=part["events"],
                 width=20 * 86_400_000,  # 20 days in ms: Plotly cannot infer a bar's width from one month alone
-                name=event_type.replace("_", " "),
+                name=plotly_text(event_type.replace("_", " ")),
                 marker_color=colour_for(event_type, EVENT_TYPE_COLOURS),
-                hovertemplate="%{x|%B %Y}: %{y} events<extra>" + event_type.replace("_", " ") + "</extra>",
+                hovertemplate=f"%{{x|%B %Y}}: %{{y}} events<extra>{_template(event_type.replace('_', ' '))}</extra>",
             )
         )
     fig.update_layout(
@@ -344,23 +357,24 @@ def ranked_bars(
     """Horizontal bars, largest on top, coloured by a category column (organisation kind); `width` as in
     frame_figure."""
     fig = go.Figure()
+    shown = {name: plotly_text(name) for name in frame[label]}  # names as written, never as markup
     for category in sorted(frame[colour_column].unique()):
         part = frame[frame[colour_column] == category]
         fig.add_trace(
             go.Bar(
                 x=part[value],
-                y=part[label],
+                y=[shown[n] for n in part[label]],
                 orientation="h",
-                name=category,
+                name=plotly_text(category),
                 marker_color=colour_for(category, ORG_KIND_COLOURS),
                 text=part[value],
                 textposition="outside",
                 cliponaxis=False,
                 customdata=part[["org_id"]].to_numpy() if "org_id" in part else None,
-                hovertemplate="%{y}: %{x}<extra>" + category + "</extra>",
+                hovertemplate="%{y}: %{x}<extra>" + _template(category) + "</extra>",
             )
         )
-    order = frame.sort_values([value, label], ascending=[False, True])[label].tolist()
+    order = [shown[n] for n in frame.sort_values([value, label], ascending=[False, True])[label]]
     fig.update_layout(
         barmode="overlay",
         yaxis={"title": None, "categoryorder": "array", "categoryarray": order[::-1], **all_categories(order)},
@@ -373,9 +387,9 @@ def ranked_bars(
 def figure_bars(frame: pd.DataFrame, title: str, subtitle: str, source: str) -> go.Figure:
     """Labelled bars for figures that belong together (same unit), value written on each bar."""
     percent = (frame["unit"] == "percent").all()
-    labels = list(frame["figure"])  # written as the article does: "64.4%", "close to 60%", "~12,000 people"
+    labels = [plotly_text(f) for f in frame["figure"]]  # as the article writes it: "64.4%", "~12,000 people"
     # bar labels wrapped on words rather than slanted: slanted labels run into the source note
-    wrapped = ["<br>".join(wrap(str(label), 130, _SUB_PX)[:3]) for label in frame["label"]]
+    wrapped = ["<br>".join(wrap(label, 130, _SUB_PX)[:3]) for label in frame["label"]]
     lines = max((w.count("<br>") + 1 for w in wrapped), default=1)
     fig = go.Figure(
         go.Bar(
@@ -390,7 +404,7 @@ def figure_bars(frame: pd.DataFrame, title: str, subtitle: str, source: str) -> 
     )
     fig.update_layout(
         yaxis={
-            "title": "% " if percent else str(frame["unit"].iloc[0]),
+            "title": "% " if percent else plotly_text(frame["unit"].iloc[0]),
             "range": [0, 100] if percent else None,
             "ticksuffix": "%" if percent else "",
         },

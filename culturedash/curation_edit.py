@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -65,10 +65,20 @@ def typed_changes(before: dict[str, Any], after: dict[str, Any]) -> dict[str, st
     return out
 
 
-def correction_entry(target: str, name: str, changes: dict[str, Any]) -> dict[str, Any] | None:
-    """A `correct:` entry with only the fields that changed (None when nothing did)."""
+def correction_entry(
+    target: str,
+    name: str,
+    changes: dict[str, Any],
+    cleared: Sequence[str] = (),
+    article: str | None = None,
+) -> dict[str, Any] | None:
+    """A `correct:` entry with only the fields that changed and the fields the analyst removed (written as null:
+    'the text does not say'), limited to one article when `article` is given; None when nothing changed."""
     changed = {k: v for k, v in changes.items() if shown(v).strip()}
-    return {"correct": target, "name": name, **changed} if changed else None
+    if not changed and not cleared:
+        return None
+    scope = {"article": article} if article else {}
+    return {"correct": target, "name": name, **scope, **changed, **dict.fromkeys(cleared)}
 
 
 def filled(entry: dict[str, Any]) -> dict[str, Any] | None:

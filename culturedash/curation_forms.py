@@ -1,6 +1,6 @@
-"""The Data page's curation forms, one per action the curation file supports: a suggestion's evidence side by
-side, merge or separate any two names, split a person, correct an event or a participation, drop and add records.
-Each form hands its entry to `decide`; nothing is written that the analyst did not type or pick."""
+"""The Data page's curation forms: a suggestion's evidence side by side, merge or separate any two names, split a
+person, drop and add records (corrections are in `correction_forms`). Each form hands its entry to `decide`;
+nothing is written that the analyst did not type or pick."""
 
 from __future__ import annotations
 
@@ -11,11 +11,11 @@ import pandas as pd
 import streamlit as st
 
 from culturedash import curation_edit as edit
-from etl.curation_file import EVENT_TYPES, ROLES
+from culturedash.safe_text import md
+from etl.curation_file import EVENT_TYPES
 
 Decide = Callable[[dict[str, Any], str], None]
 SEARCH = "Type to search…"
-_EVENT_FIELDS = ("rename", "start", "end", "type", "parent", "venue", "city")
 
 
 def evidence(column: Any, name: str, context: pd.DataFrame) -> None:
@@ -23,17 +23,37 @@ def evidence(column: Any, name: str, context: pd.DataFrame) -> None:
 
     A table put the title, organisation and sentence in columns beyond the card's right edge.
     """
-    column.markdown(f"**{name}**")
+    column.markdown(f"**{md(name)}**")  # names, titles and sentences are article text: escaped
     if context.empty:
         column.caption("No sentence about this name.")
         return
     for row in context.head(5).to_dict("records"):
-        facts = [edit.shown(row.get(k)) for k in ("title", "organisation", "as written")]
+        facts = [md(row.get(k)) for k in ("title", "organisation", "as written")]
         said = " · ".join(f for f in facts if f)
-        column.caption(f"{edit.shown(row.get('article'))}" + (f" — {said}" if said else ""))
-        column.markdown(f"> {edit.shown(row.get('sentence'))}")
+        column.caption(md(row.get("article")) + (f" — {said}" if said else ""))
+        column.markdown(f"> {md(row.get('sentence'))}")
     if len(context) > 5:
         column.caption(f"… and {len(context) - 5} more sentences.")
+
+
+def rename_namesake(kind: str, other_id: str, name: str, key: str, decide: Decide) -> None:
+    """Two records with one name: the curation file cannot say which to keep by name (a merge by name merged a
+    record with itself), so the second is renamed by its id first; then they can be merged or kept apart."""
+    st.caption(
+        f"Both are called {md(name)}. To merge them or tell them apart, first give the second (right) a "
+        "distinguishing name, e.g. with their organisation."
+    )
+    left, right = st.columns([3, 1], vertical_alignment="bottom")
+    new = left.text_input("Rename the second to", key=f"rename-{key}")
+    if right.button("Rename", key=f"rename-save-{key}", width="content"):
+        entry = edit.filled(
+            {"correct": "person" if kind == "person" else "organization", "name": other_id, "rename": new}
+        )
+        if entry is None or entry["rename"] == name:
+            st.warning("Type a name that differs from the first.")
+            return
+        decide(entry, "renamed one of two namesakes")
+        st.rerun()
 
 
 def merge_any(people: pd.DataFrame, orgs: pd.DataFrame, decide: Decide) -> None:
@@ -76,30 +96,6 @@ def split_person(people: pd.DataFrame, articles: dict[str, str], decide: Decide)
         st.rerun()
 
 
-def participation(people: pd.DataFrame, events: pd.DataFrame, decide: Decide) -> None:
-    """Correct the role of a person at an event, drop the participation, or add one the extraction missed."""
-    actions = {"correct": "Correct the role", "drop": "Drop it", "add": "Add it (the text says so)"}
-    action = st.radio(
-        "Participation", list(actions), horizontal=True, key="part_action", format_func=lambda a: actions[a]
-    )
-    left, right = st.columns(2)
-    person = left.selectbox("Person", list(people["name"]), index=None, placeholder=SEARCH, key="part_person")
-    events_named = sorted(set(events["name"]))
-    event = right.selectbox("Event", events_named, index=None, placeholder=SEARCH, key="part_event")
-    fields: dict[str, Any] = {action: "participation", "person": person, "event": event}
-    if action != "drop":
-        fields["role"] = st.selectbox("Role", sorted(ROLES), index=None, placeholder="pick one", key="part_role")
-    if action == "add":
-        fields["note"] = st.text_input("Note: where the text says so", key="part_note")
-    if st.button("Save", key="part_save"):
-        entry = edit.filled(fields)
-        if entry is None:
-            st.warning("Fill in every field: " + ", ".join(k for k in fields if k != action) + ".")
-            return
-        decide(entry, f"{action} participation")
-        st.rerun()
-
-
 def drop_record(
     people: pd.DataFrame, orgs: pd.DataFrame, events: pd.DataFrame, figures: pd.DataFrame, decide: Decide
 ) -> None:
@@ -138,58 +134,6 @@ def drop_record(
             entry = {"drop": kind, "name": picked}
         decide(entry, f"dropped {_readable(kind)}")
         st.rerun()
-
-
-def correct_event(events: pd.DataFrame, info: Callable[[str], dict[str, Any]], decide: Decide) -> None:
-    """Correct an event's name, dates, type, parent, venue or city; only the fields changed are written."""
-    labels = dict(zip(events["event_id"], events["label"], strict=True))
-    event_id = st.selectbox(
-        "Event", list(labels), index=None, format_func=lambda v: labels[v], placeholder=SEARCH, key="edit_event"
-    )
-    if event_id is None:
-        return
-    current = info(event_id)
-    before = {
-        "rename": "",
-        "start": _day(current.get("start_date")),
-        "end": _day(current.get("end_date")),
-        "type": edit.shown(current.get("type")),
-        "parent": edit.shown(current.get("parent")),
-        "venue": edit.shown(current.get("venue")),
-        "city": edit.shown(current.get("city")),
-    }
-    st.caption("Only the fields you change are written; a field left blank is left as it is. Dates: YYYY-MM-DD.")
-    with st.form("event_form"):
-        after: dict[str, Any] = {"rename": st.text_input("Rename to", value="", key="event_rename")}
-        left, right = st.columns(2)
-        after["start"] = left.text_input("First day", value=before["start"], key="event_start")
-        after["end"] = right.text_input("Last day", value=before["end"], key="event_end")
-        types = sorted(EVENT_TYPES)
-        after["type"] = st.selectbox(
-            "Type", types, index=types.index(before["type"]) if before["type"] in types else None, key="event_type"
-        )
-        names = sorted(set(events["name"]))
-        after["parent"] = st.selectbox(
-            "Part of (the forum it belongs to)",
-            names,
-            index=names.index(before["parent"]) if before["parent"] in names else None,
-            placeholder=SEARCH,
-            key="event_parent",
-        )
-        left, right = st.columns(2)
-        after["venue"] = left.text_input("Venue", value=before["venue"], key="event_venue")
-        after["city"] = right.text_input("City", value=before["city"], key="event_city")
-        if st.form_submit_button("Save correction", key="event_save"):
-            save_correction("event", str(current.get("name")), before, after, decide)
-
-
-def save_correction(kind: str, name: str, before: dict[str, Any], after: dict[str, Any], decide: Decide) -> None:
-    """Write a correction of what the analyst changed (and only that), or say nothing changed."""
-    entry = edit.correction_entry(kind, name, edit.typed_changes(before, after))
-    if entry:
-        decide(entry, f"corrected {_readable(kind)}")
-        st.rerun()
-    st.info("Nothing changed.")
 
 
 def add_record(
@@ -252,7 +196,7 @@ def add_record(
         if kind == "figure":
             value = edit.number(entry["value"])
             if value is None:
-                st.warning(f"'{entry['value']}' is not a number: write it without units, e.g. 3000.")
+                st.warning(f"'{md(entry['value'])}' is not a number: write it without units, e.g. 3000.")
                 return
             entry["value"] = value
         entry.update({k: edit.shown(v).strip() for k, v in optional.items() if edit.shown(v).strip()})
@@ -260,10 +204,6 @@ def add_record(
             entry["approx"] = True
         decide(entry, f"added {kind}")
         st.rerun()
-
-
-def _day(value: Any) -> str:
-    return "" if value is None or pd.isna(value) else f"{pd.Timestamp(value):%Y-%m-%d}"
 
 
 def _plural(kind: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import math
+import re
 from itertools import combinations
 
 import networkx as nx
@@ -121,12 +122,21 @@ def edges_table(graph: nx.Graph) -> pd.DataFrame:
     return frame.sort_values(["weight", "source", "target"], ascending=[False, True, True], ignore_index=True)
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml(text: str) -> str:
+    """Text XML 1.0 can hold: a NUL in a name made the whole Network page fail on its download buttons."""
+    return _NOT_XML.sub("", text)
+
+
 def export(graph: nx.Graph, fmt: str) -> bytes:
     """The graph as GEXF or GraphML for Gephi (lists are flattened to text)."""
     plain = nx.Graph()
-    plain.add_nodes_from((n, {k: str(v) for k, v in d.items()}) for n, d in graph.nodes(data=True))
+    plain.add_nodes_from((n, {k: _xml(str(v)) for k, v in d.items()}) for n, d in graph.nodes(data=True))
     plain.add_edges_from(
-        (a, b, {"weight": d["weight"], "events": ";".join(d.get("events", []))}) for a, b, d in graph.edges(data=True)
+        (a, b, {"weight": d["weight"], "events": _xml(";".join(d.get("events", [])))})
+        for a, b, d in graph.edges(data=True)
     )
     buffer = io.BytesIO()
     if fmt == "gexf":

@@ -9,6 +9,7 @@ import networkx as nx
 import plotly.graph_objects as go
 
 from culturedash.charts import FULL, ORG_KIND_COLOURS, colour_for, frame_figure
+from culturedash.safe_text import plain, plotly_text
 
 PLOT_HEIGHT = 540  # px of the plot area: labels are placed for this height and the narrowest width
 _CHAR_PX, _LABEL_H = 6.6, 16  # an 11 px label's average character width and its box height
@@ -54,23 +55,24 @@ def network(
                 x=[positions[n][0] for n in nodes],
                 y=[positions[n][1] for n in nodes],
                 mode="markers",
-                name=category,
+                name=plotly_text(category),
                 marker={
                     "size": [2 * radius[n] for n in nodes],
                     "color": colour_for(category, palette),
                     "line": {"width": 1, "color": "#333"},
                 },
-                customdata=[[n, graph.nodes[n]["label"], graph.degree(n)] for n in nodes],
+                customdata=[[n, plotly_text(graph.nodes[n]["label"]), graph.degree(n)] for n in nodes],
                 hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]} " + linked + "<extra></extra>",
             )
         )
     shown = [n for n in ranked if n in graph]
-    for node, (dx, dy) in place_labels(positions, shown, {n: graph.nodes[n]["label"] for n in shown}, radius).items():
+    labels = {n: plain(graph.nodes[n]["label"]) for n in shown}  # placed by their visible length
+    for node, (dx, dy) in place_labels(positions, shown, labels, radius).items():
         x, y = positions[node]
         fig.add_annotation(
             x=x,
             y=y,
-            text=graph.nodes[node]["label"],
+            text=plotly_text(labels[node]),
             xshift=dx,
             yshift=dy,
             showarrow=False,

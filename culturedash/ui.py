@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -11,13 +12,16 @@ from urllib.parse import urlencode
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from culturedash import charts, db
 from culturedash.app_state import query
 from culturedash.filters import LIST_FIELDS, PARAMS, Filters
+from culturedash.safe_text import md, md_frame
 
 _STATE = "_culturedash_filters"  # not a widget key: survives moving between pages
 _WIDGETS = "_culturedash_widgets"  # the sidebar widgets' values, kept across pages (see _restore)
+_HEADER = "_culturedash_report_header"  # this run's report header: its placeholder and lines
 REPORT_CSS = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
@@ -25,7 +29,9 @@ REPORT_CSS = """
 [data-testid="stDateInput"], [data-testid="stTextInput"], [data-testid="stDownloadButton"],
 [data-testid="stCheckbox"], [data-testid="stButton"], [data-testid="stSegmentedControl"],
 [data-testid="stSlider"], .report-hide { display: none !important; }
-.block-container { padding-top: 1rem; max-width: 100%; }
+/* the element holding this stylesheet is empty but still took a gap at the top of the page */
+[data-testid="stElementContainer"]:has(style) { display: none !important; }
+.block-container, [data-testid="stMainBlockContainer"] { padding-top: 1rem; padding-bottom: 1rem; max-width: 100%; }
 </style>
 """
 
@@ -53,7 +59,8 @@ def source_note(articles: int, first: Any, last: Any, cited: Sequence[str] = ())
     return f"Source: {articles} news articles in the database, dates {span}; extracted by the culture ETL."
 
 
-# One icon per page, used by the navigation and the browser tab (Material icons ship with Streamlit).
+# One icon per page for the navigation: Material icons, drawn from the font Streamlit ships (emoji need an emoji
+# font, missing on many desktops: they showed as empty boxes).
 PAGE_ICONS = {
     "Overview": ":material/dashboard:",
     "Timeline": ":material/timeline:",
@@ -64,6 +71,9 @@ PAGE_ICONS = {
     "Data": ":material/fact_check:",
     "Add articles": ":material/upload_file:",
 }
+# The browser tab's icon: for a Material icon Streamlit fetches the image from fonts.gstatic.com (a request to
+# Google from every page view); an emoji favicon is drawn in the page.
+TAB_ICON = "📰"
 
 
 def setup(title: str) -> Page:
@@ -71,7 +81,7 @@ def setup(title: str) -> Page:
     report = st.query_params.get("report") == "1"
     st.set_page_config(
         page_title=f"{title} · Culture news evidence",
-        page_icon=PAGE_ICONS.get(title, ":material/analytics:"),
+        page_icon=TAB_ICON,
         layout="wide",
         initial_sidebar_state="collapsed" if report else "auto",
     )
@@ -100,12 +110,23 @@ def is_report() -> bool:
 
 
 def header(page: Page, title: str, caption: str | None = None) -> None:
-    """The page title and caption; the report view adds the active filters and the source under them."""
+    """The page title and caption; the report view adds the active filters and the source under them, and the
+    record the page is about once the page has picked it (see `url_pick`)."""
     st.title(title)
     if caption:
         st.caption(caption)
     if page.report:
-        st.markdown(f"**Filters:** {page.subtitle}  \n{page.source}")
+        lines = [f"**Filters:** {md(page.subtitle)}", md(page.source)]
+        slot = st.empty()
+        slot.markdown("  \n".join(lines))
+        st.session_state[_HEADER] = (slot, lines)
+
+
+def _name_in_header(what: str, name: str) -> None:
+    """Add 'Event: Harbour Forum' to the report header, under the filters."""
+    if _HEADER in st.session_state:
+        slot, lines = st.session_state[_HEADER]
+        slot.markdown("  \n".join([lines[0], f"**{md(what)}:** {md(name)}", *lines[1:]]))
 
 
 def _url_values(key: str) -> list[str]:
@@ -231,25 +252,47 @@ def url_choice(label: str, options: Sequence[str], key: str, labels: dict[str, s
     return str(value)
 
 
-def url_pick(label: str, options: dict[Any, str], key: str, param: str, **kwargs: Any) -> Any:
+def url_pick(
+    label: str,
+    options: dict[Any, str],
+    key: str,
+    param: str,
+    heading: bool = True,
+    what: str | None = None,
+    **kwargs: Any,
+) -> Any:
     """A selectbox (widget `key`) over `options` (value -> label), kept in the URL as `param`; the report shows
-    the chosen label as a heading instead.
+    the chosen label as a heading instead (unless `heading` is False: the page names it itself) and, given
+    `what` ("Event"), names it in the page header too.
 
     A value set in `st.session_state[key]` before the call (a click on a chart) is taken over.
     """
-    values = list(options)
-    wanted = st.session_state[key] if key in st.session_state else st.query_params.get(param)
-    value = wanted if wanted in options else values[0]
+    value = url_value(options, key, param)
     if is_report():
-        if value is not None:  # the report names the chosen record instead of showing the control
-            st.subheader(options[value])
+        chosen = value not in (None, "")  # "" is an option meaning "none" ("everyone")
+        if chosen and heading:  # the report names the chosen record instead of showing the control
+            st.subheader(md(options[value]))
+        if chosen and what:
+            _name_in_header(what, options[value])
     else:
         st.session_state[key] = value
         value = st.selectbox(
-            label, values, format_func=lambda v: options[v], key=key, on_change=_picked, args=(key, param), **kwargs
+            label,
+            list(options),
+            format_func=lambda v: options[v],
+            key=key,
+            on_change=_picked,
+            args=(key, param),
+            **kwargs,
         )
     _write_choice(param, value, None)
     return value
+
+
+def url_value(options: dict[Any, str], key: str, param: str) -> Any:
+    """The value `url_pick` will show: one set by a click (`st.session_state[key]`), the URL's, or the first."""
+    wanted = st.session_state[key] if key in st.session_state else st.query_params.get(param)
+    return wanted if wanted in options else next(iter(options), None)
 
 
 def _picked(key: str, param: str) -> None:
@@ -258,7 +301,7 @@ def _picked(key: str, param: str) -> None:
 
 
 def _write_choice(key: str, value: Any, default: Any) -> None:
-    if value is not None and value != default:
+    if value not in (None, "") and value != default:  # "" is an option meaning "none" ("everyone")
         st.query_params[key] = str(value)
     elif key in st.query_params:
         del st.query_params[key]
@@ -281,7 +324,7 @@ def table(frame: pd.DataFrame, name: str, download: pd.DataFrame | None = None, 
     """A full-width table with CSV and Excel downloads of it (or of `download`), files named `name`."""
     if is_report():
         # every row on the page, text wrapped: a scroll box of ten rows cannot be printed or screenshotted whole
-        st.table(frame, hide_index=True)
+        st.table(md_frame(frame), hide_index=True)  # st.table renders Markdown: cells are escaped
         return
     st.dataframe(frame, hide_index=True, width="stretch", **kwargs)
     downloads(frame if download is None else download, name)
@@ -294,7 +337,7 @@ def sections(labels: Sequence[str]) -> list[Any]:
     out = []
     for label in labels:
         box = st.container()
-        box.markdown(f"**{label}**")
+        box.markdown(f"**{md(label)}**")
         out.append(box)
     return out
 
@@ -327,24 +370,15 @@ def to_csv(frame: pd.DataFrame) -> bytes:
 def to_excel(frame: pd.DataFrame, sheet: str) -> bytes:
     """The frame as an .xlsx workbook with one sheet."""
     buffer = io.BytesIO()
+    # a control character (a NUL in a name) is refused by openpyxl and crashed the whole page: drop it
+    clean = frame.map(lambda v: ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v)
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        frame.to_excel(writer, index=False, sheet_name=sheet[:31] or "data")
+        # sheet names cannot hold []:*?/\ (a file name such as "gala [x].txt" names the sheet)
+        clean.to_excel(writer, index=False, sheet_name=re.sub(r"[\[\]:*?/\\]", "-", sheet)[:31] or "data")
     return buffer.getvalue()
 
 
 def empty(what: str, filters: Filters) -> None:
     """Say plainly that nothing matches, and which filters to loosen."""
     hint = "" if filters.is_empty else " Loosen the filters in the sidebar (or press *Clear filters*)."
-    st.info(f"No {what} match the current filters ({filters.describe()}).{hint}", icon="🔎")
-
-
-def dates_text(info: dict[str, Any]) -> str:
-    """An event's dates in words, with the precision the text supports."""
-    start, end, precision = info.get("start_date"), info.get("end_date"), info.get("date_precision")
-    if start is None or pd.isna(start):
-        return "not stated in the text"
-    fmt = {"year": "%Y", "month": "%B %Y"}.get(precision or "day", "%d %b %Y")
-    text = pd.Timestamp(start).strftime(fmt)
-    if end is not None and not pd.isna(end) and pd.Timestamp(end) != pd.Timestamp(start):
-        text += " – " + pd.Timestamp(end).strftime(fmt)
-    return text
+    st.info(f"No {what} match the current filters ({md(filters.describe())}).{hint}", icon="🔎")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from culturedash import charts, db, ui
+from culturedash import charts, db, event_queries, ui
 from culturedash.app_state import query
 
 page = ui.setup("Overview")
@@ -43,13 +43,13 @@ else:
         icon="🔎",
     )
 
-by_type = query(db.events_by_type, page.filters)
+by_type = query(event_queries.events_by_type, page.filters)
 if by_type.empty:
     ui.empty("events", page.filters)
 else:
     ui.show_chart(charts.events_by_type_bar(by_type, page.subtitle, page.source), page, "events-by-type")
 
-articles = query(db.articles_table, page.filters)
+articles = query(event_queries.articles_table, page.filters)
 st.subheader(f"Articles ({len(articles)})")
 if articles.empty:
     if counts["articles"] == 0:

@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from culturedash import charts, db, ui
+from culturedash import charts, event_queries, tables, ui
 from culturedash.app_state import query
 from culturedash.filters import Filters, selected_keys
+from culturedash.safe_text import md
 
 page = ui.setup("Timeline")
 ui.header(
@@ -13,7 +14,7 @@ ui.header(
     "Each bar runs from an event's first to last day; panels and sessions sit under their forum.",
 )
 
-events = query(db.timeline_events, page.filters)
+events = query(event_queries.timeline_events, page.filters)
 clicked: list[str] = []
 if events.empty:
     ui.empty("dated events", page.filters)
@@ -28,11 +29,11 @@ else:
     )
     clicked = selected_keys(state)
 
-monthly = query(db.monthly_counts, page.filters)
+monthly = query(event_queries.monthly_counts, page.filters)
 if not monthly.empty:  # the time line above already says when nothing matches
     ui.show_chart(charts.monthly(monthly, page.subtitle, page.source), page, "events-per-month")
 
-undated = query(db.undated_events, page.filters)
+undated = query(event_queries.undated_events, page.filters)
 st.subheader(f"Events without a date ({len(undated)})")
 if undated.empty:
     st.write("Every event that matches the filters has a date.")
@@ -41,38 +42,39 @@ else:
 
 if not events.empty:
     with ui.expander(f"All {len(events)} dated events as a table"):
-        table = events.drop(columns=["event_id", "parent_id"])
-        ui.table(table, "dated-events")
+        # a table that reads (and prints) at 1024 px: one column for the dates, one for the place
+        table = tables.readable_events(events)
+        ui.table(table, "dated-events", download=events.drop(columns=["event_id", "parent_id"]))
 
 st.header("Event details")
-choices = query(db.event_choices, page.filters)
+choices = query(event_queries.event_choices, page.filters)
 if choices.empty:
     ui.empty("events", page.filters)
 else:
     labels = dict(zip(choices["event_id"], choices["label"], strict=True))
     if clicked and clicked[0] in labels:
         st.session_state["event_pick"] = clicked[0]  # a click on the time line picks the event
-    event_id = ui.url_pick("Event (or click a bar above)", labels, "event_pick", "event")
-    info = query(db.event_info, event_id)
+    event_id = ui.url_pick("Event (or click a bar above)", labels, "event_pick", "event", what="Event")
+    info = query(event_queries.event_info, event_id)
+    place = ", ".join(v for v in (info.get("venue"), info.get("city")) if isinstance(v, str) and v)
+    # every value is text from an article or the curation file: escaped, never read as Markdown
     facts = [
-        f"**Type:** {str(info['type']).replace('_', ' ')}",
-        f"**Dates:** {ui.dates_text(info)}",
-        f"**Part of:** {info['parent']}" if info.get("parent") else None,
-        f"**Venue:** {', '.join(v for v in (info.get('venue'), info.get('city')) if v)}"
-        if info.get("venue") or info.get("city")
-        else None,
-        f"**Source:** {info['article']}",
+        f"**Type:** {md(str(info['type']).replace('_', ' '))}",
+        f"**Dates:** {tables.dates_text(info)}",
+        f"**Part of:** {md(info['parent'])}" if info.get("parent") else None,
+        f"**Venue:** {md(place)}" if place else None,
+        f"**Source:** {md(info['article'])}",
     ]
     st.markdown("  \n".join(f for f in facts if f))
     if info.get("evidence"):
-        st.markdown(f"> {info['evidence']}")
-    participants = query(db.event_participants, event_id)
+        st.markdown(f"> {md(info['evidence'])}")
+    participants = query(event_queries.event_participants, event_id)
     st.subheader(f"Participants ({len(participants)})")
     if participants.empty:
         st.write("The article names no participants for this event.")
     else:
         ui.table(participants, "event-participants")
-    figures = query(db.figures_table, Filters(), event_id)
+    figures = query(event_queries.figures_table, Filters(), event_id)
     if not figures.empty:
         st.subheader(f"Figures reported at this event ({len(figures)})")
         ui.table(figures[["text", "subject", "speaker", "evidence"]], "event-figures")

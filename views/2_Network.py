@@ -1,5 +1,7 @@
 """Network: who took part in the same events; centrality, communities, ego view, organisation projection."""
 
+from contextlib import nullcontext
+
 import streamlit as st
 
 from culturedash import network as net
@@ -23,7 +25,8 @@ TERMS = (
 page = ui.setup("Network")
 ui.header(page, "Co-participation network")
 
-left, middle, right = st.columns(3)
+# the report draws no controls: an empty row of three columns left a gap under its header
+left, middle, right = [nullcontext()] * 3 if page.report else st.columns(3)
 with left:
     projection = ui.url_choice("Network of", ["people", "organisations"], "net")
 with middle:
@@ -49,7 +52,7 @@ else:
     if people:
         ego_pick = ui.url_pick(
             "Ego view: one person and their co-participants",
-            {None: "everyone", **{n: names[n] for n in sorted(names, key=lambda n: names[n])}},
+            {"": "everyone", **{n: names[n] for n in sorted(names, key=lambda n: names[n])}},
             "ego",
             "ego",
             help="Shows only the chosen person, the people they shared an event with, and the links among them.",

@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from culturedash import charts, db, ui
+from culturedash import charts, source_queries, ui
 from culturedash.app_state import query
 from culturedash.filters import selected_keys
+from culturedash.safe_text import md
 
 METRICS = {
     "mentions": "times named",
@@ -17,7 +18,7 @@ page = ui.setup("Institutions")
 ui.header(page, "Institutions in the news")
 
 metric = ui.url_choice("Rank by", list(METRICS), "metric", METRICS)
-ranking = query(db.institution_ranking, page.filters)
+ranking = query(source_queries.institution_ranking, page.filters)
 ranked = ranking[ranking[metric] > 0].sort_values([metric, "name"], ascending=[False, True])
 clicked: list[str] = []
 if ranked.empty:
@@ -70,15 +71,15 @@ else:
     names = dict(zip(ranked["org_id"], ranked["name"], strict=True))
     if clicked and clicked[0] in names:
         st.session_state["org_pick"] = clicked[0]
-    org_id = ui.url_pick("Institution (or click a bar above)", names, "org_pick", "institution")
+    org_id = ui.url_pick("Institution (or click a bar above)", names, "org_pick", "institution", what="Institution")
     row = ranked[ranked["org_id"] == org_id].iloc[0]
-    st.markdown(
-        f"**{row['name']}** · {row['kind']} · {row['country']} · named {row['mentions']} times in "
-        f"{row['articles']} articles"
-    )
-    people = query(db.institution_people, org_id)
-    events = query(db.institution_events, org_id)
-    mentions = query(db.institution_mentions, org_id)
+    facts = [md(row["kind"]), md(row["country"]), f"named {row['mentions']} times in {row['articles']} articles"]
+    if not page.report:  # the report has just named it in a heading
+        facts.insert(0, f"**{md(row['name'])}**")
+    st.markdown(" · ".join(facts))
+    people = query(source_queries.institution_people, org_id)
+    events = query(source_queries.institution_events, org_id)
+    mentions = query(source_queries.institution_mentions, org_id)
     tab_people, tab_events, tab_sentences = ui.sections(
         [f"People ({len(people)})", f"Events ({len(events)})", f"Sentences ({len(mentions)})"]
     )

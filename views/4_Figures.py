@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from culturedash import charts, db, ui
+from culturedash import charts, event_queries, ui
 from culturedash import figures as figs
 from culturedash.app_state import query
+from culturedash.safe_text import md
 
 page = ui.setup("Figures")
 ui.header(
@@ -13,7 +14,7 @@ ui.header(
     "Every number the articles report, with who said it, at which event, and the sentence it comes from.",
 )
 
-table = figs.with_display(query(db.figures_table, page.filters))
+table = figs.with_display(query(event_queries.figures_table, page.filters))
 if table.empty:
     ui.empty("figures", page.filters)
 else:
@@ -23,13 +24,24 @@ else:
     )
     st.subheader("Chart figures that belong together")
     if groups:
-        group_names = [name for name, _ in groups]
-        picked_group = st.selectbox("Proposed groups (same unit, source and speaker)", group_names, key="fig_group")
+        # the group is kept in the URL, so the report view charts the same figures (and names them)
+        picked_group = ui.url_pick(
+            "Proposed groups (same unit, source and speaker)",
+            {n: n for n, _ in groups},
+            "fig_group",
+            "group",
+            heading=False,  # a second heading read heavily: the report names the group in a line of text
+        )
+        if page.report:
+            st.markdown(f"*{md(picked_group)}*")
         default = dict(groups)[picked_group]
     else:
         st.write("No two figures share a unit and a source; pick figures with the same unit below.")
         default = []
-    chosen = st.multiselect("Figures in the chart", list(labels), default=default, format_func=labels.get)
+    if page.report:
+        chosen = default  # no controls in the report: they left gaps above the chart
+    else:
+        chosen = st.multiselect("Figures in the chart", list(labels), default=default, format_func=labels.get)
     frame = figs.chart_frame(table, chosen)
     if not frame.empty and not page.report:
         edited = st.data_editor(
@@ -43,10 +55,8 @@ else:
     if frame.empty:
         st.info("Choose two or more figures to chart them.")
     elif frame["unit"].nunique() > 1:
-        st.warning(
-            "These figures have different units (" + ", ".join(sorted(frame["unit"].unique())) + "); "
-            "choose figures with one unit to compare them on one axis."
-        )
+        units = ", ".join(md(u) for u in sorted(frame["unit"].unique()))
+        st.warning(f"These figures have different units ({units}); choose figures with one unit to compare them.")
     else:
         speakers = sorted({s for s in frame["speaker"].dropna()})
         sources = sorted(set(frame["article"]))  # each "Outlet, headline, date"

@@ -3,9 +3,10 @@
 import pandas as pd
 import streamlit as st
 
-from culturedash import db, ui
+from culturedash import db, source_queries, ui
 from culturedash.app_state import query
 from culturedash.highlight import date_spans, highlight, legend_html
+from culturedash.safe_text import md
 
 page = ui.setup("Articles")
 ui.header(page, "Articles")
@@ -20,37 +21,42 @@ if search != wanted:
         st.query_params["q"] = search
     else:
         del st.query_params["q"]
-results = query(db.search_articles, search)
+results = query(source_queries.search_articles, search)
 in_scope = set(query(db.filter_options)["articles"]) if not page.filters.articles else set(page.filters.articles)
 results = results[results["file_name"].isin(in_scope)]
 if not query(db.has_fts):
     st.caption("Full-text index not found in this database: plain word matching is used. Rebuild to get ranking.")
 if results.empty:
-    st.info(f"No article matches “{search}”." if search else "No articles match the filters.", icon="🔎")
+    # the words searched are shown as typed, never read as Markdown
+    st.info(f"No article matches “{md(search)}”." if search else "No articles match the filters.", icon="🔎")
 else:
-    st.subheader(f"{len(results)} articles" + (f" matching “{search}”" if search else ""))
-    table = results.drop(columns=["article_id"])
+    st.subheader(f"{len(results)} articles" + (f" matching “{md(search)}”" if search else ""))
+    # without a search there is no score: an empty column only takes room
+    table = results.drop(columns=["article_id"] if search else ["article_id", "score"])
     ui.table(table, "articles")
 
     titles = dict(zip(results["article_id"], results["title"], strict=True))
-    article_id = ui.url_pick("Read an article", titles, "article_pick", "read")
-    art = query(db.article, article_id)
-    marks = query(db.article_marks, article_id)
+    # the reader names the article itself: no second heading in the report
+    article_id = ui.url_pick("Read an article", titles, "article_pick", "read", heading=False, what="Article")
+    art = query(source_queries.article, article_id)
+    marks = query(source_queries.article_marks, article_id)
     spans = [*marks.itertuples(index=False, name=None), *date_spans(art["body"])]
-    records = query(db.article_records, article_id)
+    records = query(source_queries.article_records, article_id)
     left, right = ui.columns(page, [3, 2])
     with left:
-        st.subheader(art["title"])
+        st.subheader(md(art["title"]))
         meta = [
             f"{pd.Timestamp(art['published']):%d %B %Y}" if not pd.isna(art["published"]) else "date not stated",
             art.get("source") or "source not stated",
             art["file_name"],
         ]
-        st.caption(" · ".join(str(m) for m in meta))
+        st.caption(" · ".join(md(m) for m in meta))
         st.markdown(legend_html(), unsafe_allow_html=True)
         # every piece of article text goes through html.escape inside highlight(): the text is untrusted
+        # a scroll box on screen; the whole text in the report, which is printed
+        box = "" if page.report else "max-height:70vh;overflow-y:auto;"
         st.markdown(
-            f'<div style="line-height:1.6;max-height:70vh;overflow-y:auto">{highlight(art["body"], spans)}</div>',
+            f'<div style="line-height:1.6;{box}margin-bottom:1rem">{highlight(art["body"], spans)}</div>',
             unsafe_allow_html=True,
         )
     with right:

@@ -2,12 +2,13 @@
 
 import streamlit as st
 
+from culturedash import correction_forms as fix
 from culturedash import curation_edit as edit
 from culturedash import curation_forms as forms
-from culturedash import db, ui
+from culturedash import db, event_queries, review_queries, ui
 from culturedash.app_state import query
 from culturedash.filters import Filters
-from etl.curation_file import ORG_KIND_VALUES
+from culturedash.safe_text import md
 from etl.errors import EtlError
 from etl.settings import curation_path, database_path, source_path
 
@@ -31,13 +32,13 @@ if left.button("Rebuild now", type="primary", key="rebuild"):
     try:
         summary = edit.rebuild(source_path(), database_path(), curation_path(), progress)
     except EtlError as err:
-        st.error(f"The build stopped and the database was left as it was: {err}")
+        st.error(f"The build stopped and the database was left as it was: {md(err)}")
     else:
         st.session_state["pending_decisions"] = []
         st.session_state["rebuild_summary"] = summary
         st.rerun()
 if st.session_state.get("rebuild_summary"):
-    right.success(st.session_state["rebuild_summary"])
+    right.success(md(st.session_state["rebuild_summary"]))
 elif pending:
     right.info(f"{len(pending)} decision(s) saved to the curation file; rebuild to apply them.")
 
@@ -47,28 +48,32 @@ def decide(entry: dict, comment: str) -> None:
     try:
         edit.append_entry(curation_path(), entry, comment)
     except EtlError as err:
-        st.error(str(err))
+        st.error(md(err))
         return
     st.session_state["pending_decisions"] = [*st.session_state.get("pending_decisions", []), entry]
     st.session_state.pop("rebuild_summary", None)
 
 
 # ------------------------------------------------------------------ merge suggestions
-suggestions = query(db.merge_suggestions, "open")
+suggestions = query(review_queries.merge_suggestions, "open")
 suggestions = edit.still_open(suggestions, st.session_state.get("pending_decisions", []))
 st.header(f"Merge suggestions ({len(suggestions)} open)")
 if suggestions.empty:
     st.write("No open suggestions: the resolver found no look-alike names it was unsure about.")
 for row in suggestions.head(30).itertuples(index=False):
     with st.container(border=True):
-        st.markdown(f"**{row.keep_name}** ↔ **{row.other_name}** · score {row.score:.2f} · {row.reasons}")
+        st.markdown(f"**{md(row.keep_name)}** ↔ **{md(row.other_name)}** · score {row.score:.2f} · {md(row.reasons)}")
         cols = st.columns(2)
         for col, entity_id, name in ((cols[0], row.keep_id, row.keep_name), (cols[1], row.other_id, row.other_name)):
-            forms.evidence(col, name, query(db.entity_context, row.kind, entity_id))
+            forms.evidence(col, name, query(review_queries.entity_context, row.kind, entity_id))
         # a row sized to the labels: fixed columns cut them to "Accep…" at 1024 px
-        accept = reject = st.container(horizontal=True, gap="small")
         key = f"{row.keep_id}-{row.other_id}"
-        if accept.button("Accept: same", key=f"accept-{key}", width="content"):
+        one_name = row.keep_name == row.other_name
+        if one_name:
+            forms.rename_namesake(row.kind, row.other_id, row.other_name, key, decide)
+        accept = reject = st.container(horizontal=True, gap="small")
+        same = "The file names records by name: give one a distinguishing name first." if one_name else None
+        if accept.button("Accept: same", key=f"accept-{key}", width="content", disabled=one_name, help=same):
             decide(edit.merge_entry(row.kind, row.keep_name, row.other_name), f"accepted suggestion {row.score:.2f}")
             st.rerun()
         if reject.button("Reject: different", key=f"reject-{key}", width="content"):
@@ -76,9 +81,9 @@ for row in suggestions.head(30).itertuples(index=False):
             st.rerun()
 
 # ------------------------------------------------------------------ edits
-records = query(db.people_and_orgs)
+records = query(review_queries.people_and_orgs)
 people, orgs = records["people"], records["organizations"]
-events = query(db.event_choices, Filters())
+events = query(event_queries.event_choices, Filters())
 articles = query(db.filter_options)["articles"]
 st.header("Merge or separate two names")
 st.caption(
@@ -95,66 +100,30 @@ with person_tab:
     if people.empty:
         st.write("No people yet.")
     else:
-        name = st.selectbox("Person", list(people["name"]), key="edit_person")
-        current = people.set_index("name").loc[name]
-        before = {
-            "title": edit.shown(current["title"]),
-            "organization": edit.shown(current["organisation"]),
-            "country": edit.shown(current["country"]),
-            "rename": "",
-        }
-        st.caption("Only the fields you change are written; a field left blank is left as it is.")
-        with st.form("person_form"):
-            title = st.text_input("Title", value=before["title"], key="person_title")
-            org_names = ["(none)", *orgs["name"]]
-            org_index = org_names.index(before["organization"]) if before["organization"] in org_names else 0
-            organisation = st.selectbox("Organisation", org_names, index=org_index)
-            country = st.text_input("Country", value=before["country"], key="person_country")
-            rename = st.text_input("Rename to (canonical name)", value="", key="person_rename")
-            if st.form_submit_button("Save correction", key="person_save"):
-                after = {"title": title, "organization": "" if organisation == "(none)" else organisation}
-                after.update(country=country, rename=rename)
-                forms.save_correction("person", name, before, after, decide)
+        fix.correct_person(people, orgs, lambda person_id: query(review_queries.person_articles, person_id), decide)
 with org_tab:
     if orgs.empty:
         st.write("No organisations yet.")
     else:
-        org_name = st.selectbox("Organisation", list(orgs["name"]), key="edit_org")
-        row = orgs.set_index("name").loc[org_name]
-        before = {"kind": edit.shown(row["kind"]), "country": edit.shown(row["country"]), "rename": ""}
-        st.caption("Only the fields you change are written; a field left blank is left as it is.")
-        with st.form("org_form"):
-            kinds = sorted(ORG_KIND_VALUES)
-            kind = st.selectbox(
-                "Kind",
-                kinds,
-                index=kinds.index(before["kind"]) if before["kind"] in kinds else None,  # unknown: pick nothing
-                placeholder="not stated",
-            )
-            country = st.text_input("Country", value=before["country"], key="org_country")
-            rename = st.text_input("Rename to (canonical name)", value="", key="org_rename")
-            if st.form_submit_button("Save correction", key="org_save"):
-                after = {"kind": kind, "country": country, "rename": rename}
-                forms.save_correction("organization", org_name, before, after, decide)
-
+        fix.correct_org(orgs, decide)
 with event_tab:
     if events.empty:
         st.write("No events yet.")
     else:
-        forms.correct_event(events, lambda event_id: query(db.event_info, event_id), decide)
+        fix.correct_event(events, lambda event_id: query(event_queries.event_info, event_id), decide)
 with participation_tab:
-    forms.participation(people, events, decide)
+    fix.participation(people, events, decide)
 
 st.header("Drop a wrong record")
 st.caption("A record the extraction made up from a misread sentence: removed on every build.")
-forms.drop_record(people, orgs, events, query(db.figures_table, Filters()), decide)
+forms.drop_record(people, orgs, events, query(event_queries.figures_table, Filters()), decide)
 
 st.header("Add a missing record")
 forms.add_record(people, orgs, events, articles, decide)
 
 # ------------------------------------------------------------------ quality
 st.header("Data quality")
-summary = query(db.quality_summary)
+summary = query(review_queries.quality_summary)
 cols = st.columns(len(summary))
 for col, (label, frame) in zip(cols, summary.items(), strict=True):
     col.metric(label.capitalize(), len(frame))
@@ -172,7 +141,7 @@ st.caption(
     "word lists are in `etl/rules/`). Pick a rule to read the sentences it fired on. To switch a rule off for "
     "your corpus, set `CULTURE_DISABLED_RULES` (comma-separated names) and rebuild."
 )
-rules = query(db.rule_counts)
+rules = query(review_queries.rule_counts)
 if rules.empty:
     st.write("No records yet.")
 else:
@@ -180,9 +149,11 @@ else:
     labels = [f"{r.record}: {r.rule or '(none)'} ({r.records})" for r in rules.itertuples()]
     picked = st.selectbox("Records of one rule", range(len(labels)), format_func=labels.__getitem__, key="rule_pick")
     chosen = rules.iloc[int(picked or 0)]
-    ui.table(query(db.records_by_rule, chosen["record"], chosen["rule"]), f"rule-{chosen['rule'] or 'none'}")
+    ui.table(
+        query(review_queries.records_by_rule, chosen["record"], chosen["rule"]), f"rule-{chosen['rule'] or 'none'}"
+    )
 
-log = query(db.curation_log)
+log = query(review_queries.curation_log)
 st.header(f"Curation file: {len(log)} entries in the last build")
 if log.empty:
     st.write(f"`{curation_path()}` has no entries yet. Decisions made above are added to it.")

@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from culturedash import adding, ui
+from culturedash.safe_text import md
 from etl.add import Incoming, pasted
 
 page = ui.setup("Add articles")
@@ -26,13 +27,13 @@ def run(items: list[Incoming]) -> None:
     outcome = adding.add_and_rebuild(items, progress)
     bar.progress(1.0, text="Done" if outcome.report.added else "Nothing new to add")
     for name in outcome.report.added:
-        st.success(f"Added {name}", icon=":material/check:")
+        st.success(f"Added {md(name)}", icon=":material/check:")
     for line in outcome.report.duplicates:
-        st.info(f"Already there, not added: {line}", icon=":material/content_copy:")
+        st.info(f"Already there, not added: {md(line)}", icon=":material/content_copy:")
     for line in outcome.report.errors:
-        st.error(line, icon=":material/error:")
+        st.error(md(line), icon=":material/error:")
     if outcome.error:
-        st.error(f"The database was not rebuilt: {outcome.error}", icon=":material/error:")
+        st.error(f"The database was not rebuilt: {md(outcome.error)}", icon=":material/error:")
     if outcome.summary:
         st.success(outcome.summary)
         link = urlencode({"article": outcome.report.added}, doseq=True)

@@ -12,11 +12,13 @@ from urllib.parse import urlencode
 import pytest
 
 from etl.cache import cache_dir
-from tests.browser.conftest import SCREENSHOTS, _serve
+from tests.browser.serving import serve
 from tests.conftest import ROOT, SEED_ARTICLES
 from tests.documents import make_docx, make_pdf
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
+
+SCREENSHOTS = ROOT / "screenshots"
 
 PAGE = ROOT / "tests" / "data" / "pages" / "caspian_daily_concert.html"
 EXHIBITION = [
@@ -47,7 +49,7 @@ def site(seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tu
     shutil.copytree(SEED_ARTICLES, source)
     shutil.copy(seed_db, db)
     shutil.copytree(cache_dir(seed_db), cache_dir(db))
-    with _serve(db, CULTURE_SOURCE=str(source), CULTURE_CURATION=str(root / "curation.yaml")) as url:
+    with serve(db, CULTURE_SOURCE=str(source), CULTURE_CURATION=str(root / "curation.yaml")) as url:
         yield url, root
 
 

@@ -12,10 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import SCREENSHOTS, _need_chromium, _serve
+from tests.browser.serving import need_chromium, serve, settle
+from tests.conftest import ROOT
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
+SCREENSHOTS = ROOT / "screenshots"
 # url path -> what proves the page's main content is drawn
 PAGES = {
     "": ".js-plotly-plot",
@@ -31,7 +33,7 @@ PAGES = {
 @pytest.fixture(scope="module")
 def app_db_copy(seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the seed build for the served app."""
-    _need_chromium()
+    need_chromium()
     db = tmp_path_factory.mktemp("browser") / "culture.duckdb"
     shutil.copy(seed_db, db)
     return db
@@ -40,7 +42,7 @@ def app_db_copy(seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path
 @pytest.fixture(scope="module")
 def app_url(app_db_copy: Path) -> Iterator[str]:
     """The app served on a free local port, shared by the module's tests."""
-    with _serve(app_db_copy) as url:
+    with serve(app_db_copy) as url:
         yield url
 
 
@@ -68,6 +70,14 @@ def test_page_draws_its_main_content_without_errors(browser, app_url, path):
     assert (SCREENSHOTS / f"{name}.png").stat().st_size > 10_000
 
 
+# Elements drawn in the page's column with no height: each still takes the column's gap (a blank band in print).
+_EMPTY_BLOCKS = """() => [...document.querySelectorAll(
+    '[data-testid=stMain] [data-testid=stVerticalBlock] > [data-testid=stElementContainer],'
+    + '[data-testid=stMain] [data-testid=stVerticalBlock] > [data-testid=stLayoutWrapper]')]
+  .filter((e) => getComputedStyle(e).display !== 'none' && e.getBoundingClientRect().height < 2)
+  .map((e) => e.innerHTML.slice(0, 80))"""
+
+
 @pytest.mark.parametrize("width", [1400, 1024])
 @pytest.mark.parametrize("path", [p for p in PAGES if p != "data"])
 def test_report_view_prints_whole_with_its_filters(browser, app_url, path, width):
@@ -75,7 +85,7 @@ def test_report_view_prints_whole_with_its_filters(browser, app_url, path, width
     try:
         page.goto(f"{app_url}/{path}?report=1&type=panel", wait_until="networkidle")
         page.wait_for_selector(PAGES[path], timeout=60_000)
-        _settle(page)
+        settle(page)
         # Streamlit scrolls inside its main block, so a "full page" shot stops at the window: grow the window
         tall = page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollHeight")
         page.set_viewport_size({"width": width, "height": min(int(tall) + 50, 16_000)})
@@ -84,6 +94,7 @@ def test_report_view_prints_whole_with_its_filters(browser, app_url, path, width
         assert not page.locator('[data-testid="stSidebar"]').is_visible()
         assert "Filters: type: panel" in page.locator('[data-testid="stMain"]').inner_text()
         assert page.locator('[data-testid="stDataFrame"]').count() == 0  # no ten-row scroll boxes
+        assert page.evaluate(_EMPTY_BLOCKS) == []  # an empty element still takes a gap in the column
         if path == "timeline":
             assert "type: panel" in page.locator(".js-plotly-plot").first.inner_text()
     finally:
@@ -91,15 +102,6 @@ def test_report_view_prints_whole_with_its_filters(browser, app_url, path, width
 
 
 # ----------------------------------------------------------------- shared links and filters across pages
-
-
-def _settle(page: object) -> None:
-    """Wait until the script run that a navigation or a widget started has finished drawing."""
-    page.wait_for_timeout(1200)  # type: ignore[attr-defined]  # the run starts after the click is sent
-    page.wait_for_function(  # type: ignore[attr-defined]
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000
-    )
-    page.wait_for_timeout(500)  # type: ignore[attr-defined]
 
 
 def _chips(page: object, label: str) -> list[str]:
@@ -116,12 +118,12 @@ def _dialogs(page: object) -> list[str]:
 
 def test_shared_link_opens_its_page_on_a_fresh_server(browser, app_db_copy):
     # the link is the first thing the server ever serves, as when an analyst starts the app and opens a bookmark
-    with _serve(app_db_copy) as url:
+    with serve(app_db_copy) as url:
         page = browser.new_page(viewport={"width": 1400, "height": 1000})  # type: ignore[attr-defined]
         try:
             page.goto(f"{url}/timeline?type=panel", wait_until="networkidle")
             page.wait_for_selector(".js-plotly-plot", timeout=60_000)
-            _settle(page)
+            settle(page)
             assert not any("Page not found" in d for d in _dialogs(page))
             assert page.locator("h1").first.inner_text().startswith("Event timeline")
             assert _chips(page, "Event type") == ["panel"]
@@ -134,18 +136,18 @@ def test_filters_persist_across_page_switches_and_in_the_url(browser, app_url, s
     page = browser.new_page(viewport={"width": 1400, "height": 1000})  # type: ignore[attr-defined]
     try:
         page.goto(app_url + start, wait_until="networkidle")
-        _settle(page)
+        settle(page)
         for name in ["Network", "Institutions", "Overview", "Figures", "Timeline", "Articles", "Data"]:
             page.locator('[data-testid="stSidebarNav"] a', has_text=name).first.click()
-            _settle(page)
+            settle(page)
             assert sorted(_chips(page, "Event type")) == ["forum", "panel"], name
             assert "type=panel" in page.url and "type=forum" in page.url, name
         # a filter changed on a page is kept too
         page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"] [aria-label="Remove forum"]').click()
-        _settle(page)
+        settle(page)
         for name in ["Timeline", "Network", "Institutions"]:
             page.locator('[data-testid="stSidebarNav"] a', has_text=name).first.click()
-            _settle(page)
+            settle(page)
             assert _chips(page, "Event type") == ["panel"], name
             assert "type=panel" in page.url and "type=forum" not in page.url, name
     finally:
@@ -216,7 +218,7 @@ def test_charts_read_whole_on_screen_and_in_the_png_export(browser, app_url, pat
     try:
         page.goto(f"{app_url}/{path}", wait_until="networkidle")
         page.wait_for_selector(".js-plotly-plot", timeout=60_000)
-        _settle(page)
+        settle(page)
         problems: list[str] = []
         charts = page.locator(".js-plotly-plot")
         for i in range(charts.count()):  # the export does not depend on the screen: checked once
@@ -247,7 +249,7 @@ def test_data_page_buttons_show_their_whole_label(browser, app_url, width):
     try:
         page.goto(f"{app_url}/data", wait_until="networkidle")
         page.wait_for_selector(PAGES["data"], timeout=60_000)
-        _settle(page)
+        settle(page)
         tall = page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollHeight")
         page.set_viewport_size({"width": width, "height": min(int(tall) + 50, 16_000)})
         page.wait_for_timeout(1000)

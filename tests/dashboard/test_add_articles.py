@@ -10,7 +10,7 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from culturedash import adding, db, ui
+from culturedash import adding, db, event_queries, ui
 from culturedash.filters import Filters
 from etl.add import Incoming
 from etl.cache import cache_dir
@@ -19,11 +19,15 @@ from tests.documents import CONCERT, make_docx, make_zip
 
 
 def test_timeline_and_figures_cite_outlet_headline_and_date(literal_con):
-    events = db.timeline_events(literal_con, Filters())
+    events = event_queries.timeline_events(literal_con, Filters())
     assert set(events["article"]) == {"Coast News, Harbour forum opens, 1 Mar 2024"}
-    assert db.event_info(literal_con, "E1")["article"] == "Coast News, Harbour forum opens, 1 Mar 2024"
-    assert set(db.undated_events(literal_con, Filters())["article"]) == {"Gala concert"}  # no outlet, no date
-    assert set(db.figures_table(literal_con, Filters())["article"]) == {"Coast News, Harbour forum opens, 1 Mar 2024"}
+    assert event_queries.event_info(literal_con, "E1")["article"] == "Coast News, Harbour forum opens, 1 Mar 2024"
+    assert set(event_queries.undated_events(literal_con, Filters())["article"]) == {
+        "Gala concert"
+    }  # no outlet, no date
+    assert set(event_queries.figures_table(literal_con, Filters())["article"]) == {
+        "Coast News, Harbour forum opens, 1 Mar 2024"
+    }
 
 
 @pytest.mark.parametrize(

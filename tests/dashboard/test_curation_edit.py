@@ -59,3 +59,20 @@ def test_an_entry_with_an_empty_field_is_not_made():
 @pytest.mark.parametrize(("typed", "value"), [("3,000", 3000), ("64.4", 64.4), ("1 200", 1200), ("many", None)])
 def test_a_typed_number_is_read_as_the_file_stores_it(typed, value):
     assert edit.number(typed) == value
+
+
+def test_a_correction_can_remove_fields_and_be_limited_to_one_article():
+    entry = edit.correction_entry("person", "Ana Lund", {"title": "Curator"}, ["organization"], article="forum.txt")
+    assert entry == {
+        "correct": "person",
+        "name": "Ana Lund",
+        "article": "forum.txt",
+        "title": "Curator",
+        "organization": None,
+    }
+    assert edit.correction_entry("event", "Panel one", {}, ["parent"]) == {
+        "correct": "event",
+        "name": "Panel one",
+        "parent": None,
+    }
+    assert edit.correction_entry("person", "Ana Lund", {}, [], article="forum.txt") is None  # a scope is no change

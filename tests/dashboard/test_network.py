@@ -78,3 +78,10 @@ def test_unknown_export_format_is_refused(rows):
 def test_edges_table_uses_names(rows):
     edges = net.edges_table(net.person_graph(rows))
     assert edges.iloc[0].tolist() == ["Ana", "Ben", 2]
+
+
+@pytest.mark.parametrize("fmt", ["gexf", "graphml"])
+def test_export_drops_characters_xml_cannot_hold(rows, fmt):
+    rows = rows.assign(name=rows["name"].str.replace("Ana", "An\x00a\x1b"))
+    data = net.export(net.person_graph(rows), fmt)
+    assert "Ana" in ET.tostring(ET.fromstring(data), encoding="unicode")

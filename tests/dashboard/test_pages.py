@@ -289,3 +289,11 @@ def test_every_record_table_has_its_downloads(app_db, page):
     assert not at.exception
     assert _downloads(at) == {"Download CSV", "Download Excel"}
     assert len(at.get("download_button")) == 2 * len(at.dataframe)
+
+
+def test_network_ego_picker_starts_on_everyone(app_db):
+    # a None option drew the picker empty ("Choose an option") instead of saying the whole network is shown
+    at = run_page("2_Network")
+    picker = at.selectbox(key="ego")
+    assert picker.value == "" and picker.format_func(picker.value) == "everyone"
+    assert "ego" not in at.query_params

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from culturedash.safe_text import md
 from tests.dashboard.test_pages import _busiest_event, _org_with_people, run_page, scalar
 
 pytestmark = pytest.mark.slow
@@ -71,3 +72,73 @@ def test_report_header_names_the_active_filters(app_db, page):
     assert any(t.startswith("**Filters:** type: panel") for t in _texts(at))
     plain = run_page(page, type="panel")
     assert not any(t.startswith("**Filters:**") for t in _texts(plain))
+
+
+def _article_with_people(db) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+    return tuple(  # type: ignore[return-value]
+        run_sql(
+            db,
+            """SELECT a.article_id, a.title FROM articles a JOIN mentions m USING (article_id)
+               GROUP BY 1, 2 ORDER BY count(*) DESC, 1 LIMIT 1""",
+        )
+    )
+
+
+def run_sql(db, sql: str) -> tuple:  # type: ignore[no-untyped-def]
+    import duckdb
+
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute(sql).fetchone()
+
+
+@pytest.mark.parametrize(
+    ("page", "param", "what"),
+    [
+        ("1_Timeline", "event", "Event"),
+        ("3_Institutions", "institution", "Institution"),
+        ("5_Articles", "read", "Article"),
+    ],
+)
+def test_report_header_names_the_record_the_page_is_about(app_db, page, param, what):
+    if page == "1_Timeline":
+        record, name = _busiest_event(app_db)[0], None
+    elif page == "3_Institutions":
+        record, name, _ = _org_with_people(app_db)
+    else:
+        record, name = _article_with_people(app_db)
+    at = run_page(page, report="1", **{param: record})
+    assert not at.exception
+    header = next(m.value for m in at.markdown if m.value.startswith("**Filters:**"))
+    lines = header.split("  \n")
+    assert lines[1].startswith(f"**{what}:** ") and lines[2].startswith("Source:")
+    if name:
+        assert md(name) in lines[1]  # shown as text: Markdown characters in it are escaped
+
+
+def test_figures_report_charts_the_group_in_the_url_without_controls(app_db):
+    at = run_page("4_Figures")
+    groups = at.selectbox(key="fig_group").options
+    assert len(groups) >= 2
+    at.selectbox(key="fig_group").set_value(groups[1]).run()
+    assert at.query_params["group"] in (groups[1], [groups[1]])
+    report = run_page("4_Figures", report="1", group=groups[1])
+    assert not report.exception
+    for kind in CONTROLS:
+        assert len(report.get(kind)) == 0, kind
+    assert f"*{md(groups[1])}*" in [m.value for m in report.markdown]  # the group charted is named where the picker was
+
+
+def test_network_report_leaves_no_empty_row_of_columns(app_db):
+    at = run_page("2_Network", report="1")
+    assert not at.exception
+    assert len(at.columns) == 0
+
+
+def test_article_report_shows_the_title_once_and_the_whole_text(app_db):
+    article_id, title = _article_with_people(app_db)
+    at = run_page("5_Articles", report="1", read=article_id)
+    assert not at.exception
+    assert [s.value for s in at.subheader].count(md(title)) == 1
+    body = next(m.value for m in at.markdown if "<mark" in m.value and "line-height" in m.value)
+    assert "max-height" not in body and "overflow" not in body  # a scroll box prints only its first lines
+    assert "score" not in at.table[0].value.columns  # no search: no empty score column
