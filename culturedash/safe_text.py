@@ -26,7 +26,7 @@ _SPACES = re.compile(r"\s+")
 _INLINE = re.compile(r"([\\`*_\[\]<>!~|$&])")
 # Emoji and icon shortcodes (:smile:, :material/home:) are replaced in the parsed text, after escapes are
 # gone: a word joiner after the colon (invisible, not a word character) keeps them as written.
-_SHORTCODE = re.compile(r":(?=[\w+-]+(?:/[\w+-]+)?:)")
+_SHORTCODE = re.compile(r":(?=[a-z][\w+-]*(?:/[\w+-]+)?:)", re.IGNORECASE)  # not "file.yaml:3:"
 # Markup that counts only at the start of a line: headings, quotes, list items, rules, setext underlines.
 _LINE_START = re.compile(r"^(?:([#>+=-])|(\d+)([.)]))")
 # GFM turns a bare "https://example.org", "www.example.org" or "ana@example.org" into a link, by a search over the

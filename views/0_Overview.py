@@ -6,6 +6,7 @@ import streamlit as st
 
 from culturedash import charts, db, event_queries, ui
 from culturedash.app_state import query
+from culturedash.safe_text import md
 
 page = ui.setup("Overview")
 counts = query(db.overview_counts)
@@ -39,7 +40,7 @@ else:
     # say plainly which numbers follow the sidebar and which do not
     st.info(
         f"The counts above are for the whole database. The chart and the table below follow the sidebar filters "
-        f"({page.filters.describe()}).",
+        f"({md(page.filters.describe())}).",
         icon="🔎",
     )
 

@@ -100,6 +100,7 @@ def test_markdown_leaves_no_bare_address_to_autolink(text):
 def test_shortcodes_are_kept_as_written():
     # Streamlit swaps :smile: and :material/home: for pictures after escapes are resolved: the colon is guarded
     assert md(":smile: and :material/home:") == ":\u2060smile: and :\u2060material/home:"
+    assert md("curation.yaml:3: 'party'") == "curation.yaml:3: 'party'"  # a file and line stay as written
 
 
 def test_md_frame_escapes_text_cells_only():

@@ -124,6 +124,7 @@ def hostile_tables() -> dict[str, pd.DataFrame]:
 _FILTER = "org=" + quote(MUSEUM)
 VISITS = [
     "",
+    "?" + _FILTER,
     "timeline?event=E2",
     "timeline?event=E3&" + _FILTER,
     "network",
