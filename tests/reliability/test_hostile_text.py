@@ -117,6 +117,8 @@ def hostile_tables() -> dict[str, pd.DataFrame]:
         "merge_suggestions": [("person", "P1", ANA, "P4", DEE, 0.91, f"<a href=http://{OTHER}/r>same</a>", "open")],
         "curation_log": [(3, "stale", f"no person named '{DEE}' any more")],
     }
+    # columns added since (articles.author) take a hostile value too
+    rows["articles"] = [(*row, f"<b>{OTHER}</b> ![](http://{OTHER}/author.png)") for row in rows["articles"]]
     return {t: pd.DataFrame(rows.get(t, []), columns=COLUMNS[t]) for t in (*PUBLIC_TABLES, *REVIEW_TABLES)}
 
 
