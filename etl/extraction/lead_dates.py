@@ -17,6 +17,11 @@ if TYPE_CHECKING:
 LEAD_SPAN = 3  # headline and the first two sentences: where a story says what happened
 
 
+def _looks_ahead(sent: Span) -> bool:
+    """'will be held', 'is to be', 'She will perform on Saturday': a date of something still to come."""
+    return bool(FUTURE.search(sent.text)) or any(t.tag_ == "MD" and t.lower_ in ("will", "shall", "'ll") for t in sent)
+
+
 def date_from_next_sentence(b: _Builder, lead: EventRec, sents: list[Span], published: date | None) -> None:
     """'X won the award. Musicians came to the hall on Saturday.': the lead's next sentence tells its day.
 
@@ -27,12 +32,8 @@ def date_from_next_sentence(b: _Builder, lead: EventRec, sents: list[Span], publ
     if at is None or at + 1 >= min(len(sents), LEAD_SPAN + 1):
         return
     sent = sents[at + 1]
-    ahead = any(t.tag_ == "MD" and t.lower_ in ("will", "shall", "'ll", "would") for t in sent)
-    if (
-        ahead
-        or FUTURE.search(sent.text)
-        or any(sent.start_char <= ev.start_char < sent.end_char for ev in b.events.values() if ev is not lead)
-    ):
+    others = [ev for ev in b.events.values() if ev is not lead]
+    if _looks_ahead(sent) or any(sent.start_char <= ev.start_char < sent.end_char for ev in others):
         return
     mentions = [m for m in dates.find_dates(sent.text) if m.start_day is not None]
     if mentions:
@@ -46,7 +47,7 @@ def date_from_next_sentence(b: _Builder, lead: EventRec, sents: list[Span], publ
 def date_from_later_reference(b: _Builder, lead: EventRec, sents: list[Span]) -> None:
     """'The event took place ... on 30th March 2022': a later sentence that points back to the lead event dates it."""
     for sent in sents:
-        if FUTURE.search(sent.text) or not (mentions := dates.find_dates(sent.text)):
+        if _looks_ahead(sent) or not (mentions := dates.find_dates(sent.text)):
             continue
         refs = definite_refs(sent)
         if any(r.type == lead.type or r.name.lower() in ("event", "events") for r in refs):

@@ -11,31 +11,9 @@ from __future__ import annotations
 import re
 
 from etl.extraction.event_cues import event_type
-from etl.extraction.lexicon import EVENT_HEADS, ORG_HEADS
+from etl.extraction.lexicon import EVENT_HEADS, LEADING_TITLE_WORDS, ORG_HEADS
 from etl.records import Extraction, ParticipationRec
 
-# Title words that say a person runs something; "member" or "participant" of a festival does not.
-_LEADING = frozenset(
-    {
-        "director",
-        "co-director",
-        "coordinator",
-        "president",
-        "chair",
-        "chairman",
-        "chairperson",
-        "chairwoman",
-        "head",
-        "organiser",
-        "organizer",
-        "curator",
-        "founder",
-        "co-founder",
-        "manager",
-        "producer",
-        "commissioner",
-    }
-)
 _WORD = re.compile(r"[\w-]+")
 
 
@@ -45,7 +23,7 @@ def event_title_organisers(ex: Extraction, main: str | None) -> None:
     for person in ex.people.values():
         written = _WORD.findall(person.title or "")
         words = [w.lower() for w in written]
-        if not any(w in _LEADING for w in words):
+        if not any(w in LEADING_TITLE_WORDS for w in words):
             continue
         kinds = [event_type(w) for i, w in enumerate(words) if w in EVENT_HEADS and _names_no_event(written, i)]
         if not kinds or any(w in ORG_HEADS for w in words):  # "Director of the Festival Foundation": a body

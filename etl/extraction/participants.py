@@ -209,6 +209,32 @@ def winning_sentence(sent: Span, words: RoleWords) -> bool:
     return any(t.pos_ == "VERB" and verb_role(t, words) == "honoree" for t in sent)
 
 
+def prize_category_slots(doc: Doc, words: RoleWords) -> list[Token]:
+    """Names paired with a prize category in a sentence of winners: '..., Ghana's X for best reggae'.
+
+    Walked up from the rare word 'best' (a DependencyMatcher pattern would match every proper noun and every
+    prepositional object of the doc first): best <amod- category <pobj- for <prep- name, or the name in
+    apposition right before 'for' when the parse hangs 'for' on the word before the name.
+    """
+    slots = []
+    for best in doc:
+        if best.lower_ not in ("best", "top") or best.dep_ != "amod":
+            continue
+        category, prep = best.head, best.head.head
+        if category.dep_ != "pobj" or prep.lower_ != "for":
+            continue
+        before = doc[prep.i - 1] if prep.i > 0 else None
+        if prep.head.pos_ == "PROPN":
+            slot = prep.head
+        elif before is not None and before.dep_ == "appos" and before.pos_ == "PROPN" and before.head == prep.head:
+            slot = before
+        else:
+            continue
+        if winning_sentence(slot.sent, words):
+            slots.append(slot)
+    return slots
+
+
 def verb_role(verb: Token, words: RoleWords) -> str | None:
     """The role a verb gives its subject: by its object ('received the award') or its class ('sang')."""
     lemma = verb.lemma_.lower()
@@ -351,28 +377,9 @@ class _Finder:
         return self._without_speech_beside_role_nouns()
 
     def _prize_categories(self) -> None:
-        """`prize_category`: '..., Ghana's X for best reggae, and Y for best jazz' in a sentence of winners.
-
-        Walked up from the rare word 'best' (a DependencyMatcher pattern here would match every proper noun
-        and every prepositional object of the doc first): best <amod- category <pobj- for <prep- name, or
-        the name in apposition right before 'for' when the parse hangs 'for' on the word before the name.
-        """
-        for best in self.doc:
-            if best.lower_ not in ("best", "top") or best.dep_ != "amod":
-                continue
-            category = best.head
-            prep = category.head
-            if category.dep_ != "pobj" or prep.lower_ != "for":
-                continue
-            before = self.doc[prep.i - 1] if prep.i > 0 else None
-            if prep.head.pos_ == "PROPN":
-                slot = prep.head
-            elif before is not None and before.dep_ == "appos" and before.pos_ == "PROPN" and before.head == prep.head:
-                slot = before
-            else:
-                continue
-            if winning_sentence(slot.sent, self.words):
-                self.add(slot, "honoree", "prize_category")
+        """`prize_category`: '..., Ghana's X for best reggae, and Y for best jazz' in a sentence of winners."""
+        for slot in prize_category_slots(self.doc, self.words):
+            self.add(slot, "honoree", "prize_category")
 
     def _without_speech_beside_role_nouns(self) -> list[RoleHit]:
         """'claimed hosts X and Y', 'the trainer X presented': the role noun says more than the speech verb."""

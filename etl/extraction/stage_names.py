@@ -15,7 +15,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from etl.extraction.lexicon import COUNTRIES, HONORIFICS, MONTHS
-from etl.extraction.participants import phrase_members, verb_role, winning_sentence
+from etl.extraction.participants import phrase_members, prize_category_slots, verb_role
 from etl.extraction.spans import compound_start, is_cap, is_event_head, is_org_head, is_title_word, lower
 from etl.extraction.words import RoleWords, role_words
 
@@ -26,15 +26,8 @@ _NOT_NAMES = frozenset({"ORG", "NORP", "WORK_OF_ART"})  # the model's other labe
 def _slots(doc: Doc) -> list[Token]:
     """Tokens where the grammar puts a winner or performer."""
     words = role_words()
-    return [tok for tok in doc if _winner_subject(tok, words) or _recipient(tok, words) or _prize_pair(tok, words)]
-
-
-def _prize_pair(tok: Token, words: RoleWords) -> bool:
-    """', Ghana's X for best reggae,': a name paired with a prize category in a sentence of winners."""
-    categories = [p for c in tok.children if c.lower_ == "for" for p in c.children if p.dep_ == "pobj"]
-    return any(c.lower_ in ("best", "top") for p in categories for c in p.children) and winning_sentence(
-        tok.sent, words
-    )
+    paired = prize_category_slots(doc, words)  # ", Ghana's X for best reggae"
+    return [tok for tok in doc if _winner_subject(tok, words) or _recipient(tok, words)] + paired
 
 
 def _vouched(tok: Token) -> bool:
