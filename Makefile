@@ -11,12 +11,23 @@ PORT ?= 8501
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
 
+# uv installs the same pinned wheels as pip, about ten times faster; where uv cannot reach the package index
+# (a pip-only mirror setting, say), pip does the install as before. `make run INSTALLER=pip` skips uv.
+INSTALLER ?= uv
+UV_VERSION := 0.13.9
+ifeq ($(INSTALLER),uv)
+INSTALL = $(BIN)/pip install -q uv==$(UV_VERSION) && $(BIN)/uv pip install -q --python $(BIN)/python -r $(1) \
+	|| $(BIN)/pip install -q -r $(1)
+else
+INSTALL = $(BIN)/pip install -q -r $(1)
+endif
+
 $(VENV)/.installed: requirements.txt | $(BIN)/python
-	$(BIN)/pip install -q -r requirements.txt
+	$(call INSTALL,requirements.txt)
 	touch $@
 
 $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
-	$(BIN)/pip install -q -r requirements-dev.txt
+	$(call INSTALL,requirements-dev.txt)
 	touch $@ $(VENV)/.installed
 
 install: $(VENV)/.installed
@@ -30,8 +41,10 @@ $(DB): $(wildcard data/articles/*) | install
 build: install
 	$(BIN)/python -m etl build --source data/articles --db $(DB)
 
-# make run PORT=8600 serves on another port
-run: install $(DB)
+# make run PORT=8600 serves on another port. The database is built (when missing or older than an article) in the
+# background while the server starts; a page opened meanwhile waits for that build (etl/lock.py).
+run: install
+	@$(MAKE) --no-print-directory $(DB) & \
 	$(BIN)/streamlit run app.py --server.port $(PORT)
 
 check: install-dev

@@ -18,6 +18,9 @@ def needs_build(db_path: Path = DEFAULT_DB, source: Path = DEFAULT_SOURCE) -> bo
 
 def ensure_database(db_path: Path = DEFAULT_DB, source: Path = DEFAULT_SOURCE) -> bool:
     """Build the database when needed; returns whether a build ran."""
+    from etl.lock import wait_for_build
+
+    wait_for_build(db_path)  # `make run` may be building it in the background right now
     if not needs_build(db_path, source):
         return False
     from etl.pipeline import build

@@ -17,6 +17,7 @@ from etl.curation_file import Entry, read_curation
 from etl.errors import ArticleError
 from etl.extraction.spans import line_break_sentences  # noqa: F401  (registers the component)
 from etl.load import build_tables, check_target, remove_stale_builds, write_database
+from etl.lock import build_lock
 from etl.nlp import load_nlp
 from etl.pieces import extract_articles
 from etl.reader import article_files, file_name, parse_document, read_raw
@@ -107,6 +108,18 @@ def build(
     Every problem a user can cause or fix raises an EtlError subclass with a one-line message (naming the
     file and line) before the database is touched; a caller shows `str(err)`.
     """
+    with build_lock(db_path):  # a second build of the same database waits for this one
+        return _build(source, db_path, nlp, progress, curation, cache)
+
+
+def _build(
+    source: Path,
+    db_path: Path,
+    nlp: Language | None,
+    progress: Progress | None,
+    curation: Path | None,
+    cache: Path | None,
+) -> BuildResult:
     curation = curation or curation_path()
     entries = read_curation(curation)  # a broken entry stops the build before any work
     check_target(db_path)  # a folder, a non-DuckDB file or a read-only place: found before extraction

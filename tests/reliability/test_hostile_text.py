@@ -231,10 +231,15 @@ def test_hostile_names_read_as_written(hostile_browser, hostile_url, path, names
         page.goto(f"{hostile_url}/{path}", wait_until="networkidle")
         page.wait_for_selector('[data-testid="stMain"] h1', timeout=60_000)
         settle(page)
-        text = _read(page.locator('[data-testid="stMain"]').inner_text())
+        missing = [plain(n) for n in names]
+        for _ in range(40):  # charts draw after the run ends, later still on a busy machine: poll up to 20 s
+            text = _read(page.locator('[data-testid="stMain"]').inner_text())
+            missing = [plain(n) for n in names if plain(n) not in text]
+            if not missing:
+                break
+            page.wait_for_timeout(500)
     finally:
         page.close()
-    missing = [plain(n) for n in names if plain(n) not in text]
     assert missing == []
 
 
