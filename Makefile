@@ -34,17 +34,14 @@ install: $(VENV)/.installed
 
 install-dev: $(VENV)/.installed-dev
 
-# Rebuild the database when it is missing or older than any article file (only new or changed articles are parsed).
-$(DB): $(wildcard data/articles/*) | install
-	$(BIN)/python -m etl build --source data/articles --db $(DB)
-
 build: install
 	$(BIN)/python -m etl build --source data/articles --db $(DB)
 
-# make run PORT=8600 serves on another port. The database is built (when missing or older than an article) in the
-# background while the server starts; a page opened meanwhile waits for that build (etl/lock.py).
+# make run PORT=8600 serves on another port. The database is built (when missing or older than an article; only
+# new articles are parsed) in the background while the server starts; a page opened meanwhile waits for that
+# build (etl/lock.py).
 run: install
-	@$(MAKE) --no-print-directory $(DB) & \
+	$(BIN)/python -m etl build --if-stale --source data/articles --db $(DB) & \
 	$(BIN)/streamlit run app.py --server.port $(PORT)
 
 check: install-dev

@@ -4,16 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from etl.reader import ARTICLE_SUFFIXES
+from etl.reader import needs_build
 from etl.settings import DEFAULT_DB, DEFAULT_SOURCE
-
-
-def needs_build(db_path: Path = DEFAULT_DB, source: Path = DEFAULT_SOURCE) -> bool:
-    """True when the database is missing or older than any article file."""
-    if not db_path.exists():
-        return True
-    built = db_path.stat().st_mtime
-    return any(p.stat().st_mtime > built for p in source.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES)
 
 
 def ensure_database(db_path: Path = DEFAULT_DB, source: Path = DEFAULT_SOURCE) -> bool:

@@ -23,6 +23,9 @@ def main(argv: list[str] | None = None) -> int:
         "--curation", type=Path, default=None, help="analysts' corrections (default data/curation.yaml)"
     )
     build_cmd.add_argument("--fresh", action="store_true", help="ignore the cache: parse every article again")
+    build_cmd.add_argument(
+        "--if-stale", action="store_true", help="only when the database is missing or older than an article file"
+    )
     add_cmd = sub.add_parser("add", help="copy article files into the source folder and rebuild incrementally")
     add_cmd.add_argument("files", type=Path, nargs="+", metavar="FILE", help=".txt, .md, .html, .pdf or .docx files")
     add_cmd.add_argument("--source", type=Path, default=DEFAULT_SOURCE, help="folder of article files")
@@ -41,6 +44,12 @@ def main(argv: list[str] | None = None) -> int:
         if not added:
             return failed
         args.curation = None
+    elif args.if_stale and not args.fresh:
+        from etl.reader import needs_build
+
+        if not needs_build(args.db, args.source):
+            print(f"{args.db} is up to date")
+            return 0
     elif args.fresh:
         from etl.cache import cache_dir
 

@@ -182,3 +182,11 @@ def read_raw(path: Path, source: Path | None = None) -> bytes:
         return path.read_bytes()
     except OSError as err:
         raise ArticleError(str(path), f"cannot be read ({err.strerror})", "Check the file's permissions") from err
+
+
+def needs_build(db_path: Path, source: Path) -> bool:
+    """True when the database is missing or older than any article file."""
+    if not db_path.exists():
+        return True
+    built = db_path.stat().st_mtime
+    return any(p.stat().st_mtime > built for p in source.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES)

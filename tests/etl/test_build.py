@@ -1,6 +1,7 @@
 """The build command end to end: contract tables, idempotence, atomic swap, clear errors."""
 
 import json
+import os
 from pathlib import Path
 
 import duckdb
@@ -135,6 +136,19 @@ def test_unreadable_file_exits_non_zero_with_a_message_and_keeps_the_database(co
     assert "broken.txt:2" in err and "UTF-8" in err
     assert err.count("\n") == 1
     assert db.read_bytes() == before
+
+
+def test_if_stale_builds_only_when_an_article_is_newer_than_the_database(corpus, tmp_path, capsys):
+    db = tmp_path / "culture.duckdb"
+    assert main(["build", "--if-stale", "--source", str(corpus), "--db", str(db)]) == 0  # missing: built
+    built = db.stat().st_mtime_ns
+    assert main(["build", "--if-stale", "--source", str(corpus), "--db", str(db)]) == 0
+    assert db.stat().st_mtime_ns == built
+    assert "up to date" in capsys.readouterr().out
+    article = next(corpus.glob("*.txt"))
+    os.utime(article, ns=(built + 10**9, built + 10**9))
+    assert main(["build", "--if-stale", "--source", str(corpus), "--db", str(db)]) == 0
+    assert db.stat().st_mtime_ns > built
 
 
 def _first(db, sql, *params):
