@@ -54,6 +54,7 @@ def _answers(port: int) -> bool:
 
 def first_start(clone: Path, installer: str, port: int, timeout: float = 600) -> Start:
     """Run `make run` in `clone` and time it until the Overview shows data; the server is stopped after."""
+    from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 
     began = time.perf_counter()
@@ -75,7 +76,14 @@ def first_start(clone: Path, installer: str, port: int, timeout: float = 600) ->
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=LAUNCH_ARGS)
             page = browser.new_page()
-            page.goto(f"http://localhost:{port}/", timeout=int(timeout * 1000))
+            while True:  # the health check can answer a moment before the page does
+                try:
+                    page.goto(f"http://localhost:{port}/", timeout=int(timeout * 1000))
+                    break
+                except PlaywrightError:
+                    if time.perf_counter() > deadline:
+                        raise
+                    time.sleep(0.2)
             page.get_by_test_id("stMetric").first.wait_for(timeout=int((deadline - time.perf_counter()) * 1000))
             on_screen = time.perf_counter() - began
             browser.close()
