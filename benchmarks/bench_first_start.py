@@ -57,6 +57,7 @@ def first_start(clone: Path, installer: str, port: int, timeout: float = 600) ->
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 
+    _wait(time.perf_counter() + 60, lambda: not _answers(port), f"port {port} to be free")
     began = time.perf_counter()
     deadline = began + timeout
     env = {**os.environ, "INSTALLER": installer}
