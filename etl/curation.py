@@ -202,8 +202,12 @@ def _correct(t: Tables, e: Entry, path: Path) -> str:
 def _correct_person(t: Tables, pid: str, f: dict[str, Any], e: Entry, path: Path) -> None:
     affs, parts = t["affiliations"], t["participations"]
     in_article = affs["person_id"] == pid
-    if "article" in f:
-        in_article &= affs["article_id"] == _article_id(t, f["article"], e, path)
+    in_events = parts["person_id"] == pid
+    if "article" in f:  # the article's statement only: its affiliation row and the events it reports
+        article_id = _article_id(t, f["article"], e, path)
+        in_article &= affs["article_id"] == article_id
+        reported = t["event_articles"].loc[t["event_articles"]["article_id"] == article_id, "event_id"]
+        in_events &= parts["event_id"].isin(set(reported))
     if "organization" in f:
         org = _org_or_none(t, f["organization"], e, path)
         if org is not None and not in_article.any():
@@ -213,10 +217,10 @@ def _correct_person(t: Tables, pid: str, f: dict[str, Any], e: Entry, path: Path
             affs = t["affiliations"]
             in_article = affs["person_id"] == pid
         affs.loc[in_article, "org_id"] = org
-        parts.loc[parts["person_id"] == pid, "org_id"] = org
+        parts.loc[in_events, "org_id"] = org
     if "title" in f:
         affs.loc[in_article, "title"] = f["title"]
-        parts.loc[parts["person_id"] == pid, "title"] = f["title"]
+        parts.loc[in_events, "title"] = f["title"]
 
 
 def _first_article(t: Tables, pid: str) -> str | None:

@@ -2,6 +2,7 @@
 
 from datetime import date
 
+import pandas as pd
 import pytest
 
 from etl.curation import apply_curation
@@ -65,6 +66,16 @@ def test_correct_person_event_and_participation(literal_tables, curation_file):
     assert (gala["start_date"], gala["date_precision"], gala["parent_id"]) == (date(2024, 3, 1), "month", "E1")
     assert out["participations"].query("person_id == 'P3'")["role"].tolist() == ["presenter"]
     assert [line for line, _ in report.applied] == [2, 6, 11]
+
+
+def test_one_article_person_correction_leaves_other_articles_events_alone(literal_tables, curation_file):
+    parts = literal_tables["participations"]
+    gala = ["E4", "P1", "performer", "Soloist", "O2", "Ana Lund played.", "subject_of_verb"]
+    literal_tables["participations"] = pd.concat([parts, pd.DataFrame([gala], columns=parts.columns)])
+    text = "- correct: person\n  name: Ana Lund\n  article: forum.txt\n  title: Chair\n"
+    out, _ = curate(literal_tables, curation_file, text)
+    titles = out["participations"].query("person_id == 'P1'").set_index("event_id")["title"].to_dict()
+    assert titles == {"E2": "Chair", "E3": "Chair", "E4": "Soloist"}
 
 
 @pytest.mark.parametrize(
