@@ -202,6 +202,7 @@ def main() -> None:
     parser.add_argument("--db", type=Path, action="append", default=[], help="a built database (repeatable)")
     parser.add_argument("--sizes", default="", help="comma-separated corpus sizes to generate and build")
     parser.add_argument("--work", type=Path, default=Path("/tmp/culture-bench-pages"), help="corpora and builds")
+    parser.add_argument("--pages-only", action="store_true", help="time the pages only, not each query function")
     args = parser.parse_args()
     databases = {str(p): p for p in args.db}
     for size in [int(s) for s in args.sizes.split(",") if s.strip()]:
@@ -216,7 +217,7 @@ def main() -> None:
         finally:
             con.close()
         named[label if "articles" in label else f"{articles:,} articles"] = database
-    queries = {label: time_queries(path) for label, path in named.items()}
+    queries = {} if args.pages_only else {label: time_queries(path) for label, path in named.items()}
     pages = {label: time_pages(path) for label, path in named.items()}
     print("Pages under AppTest (seconds): first run, warm second session, filter change\n")
     print(page_table(pages))
@@ -224,8 +225,9 @@ def main() -> None:
     print("\nSlowest warm run or filter change: " + ", ".join(f"{k} {v:.2f} s" for k, v in slowest.items()))
     medians = ", ".join(f"{k} {statistics.median(v[1] for v in p.values()):.2f} s" for k, p in pages.items())
     print(f"(median warm run: {medians})")
-    print("\nQuery functions on a fresh connection (no Streamlit cache)\n")
-    print(query_table(queries))
+    if queries:
+        print("\nQuery functions on a fresh connection (no Streamlit cache)\n")
+        print(query_table(queries))
 
 
 if __name__ == "__main__":
