@@ -12,8 +12,9 @@ import networkx as nx
 import pandas as pd
 import streamlit as st
 
-from culturedash import db, event_queries
+from culturedash import db
 from culturedash import network as net
+from culturedash import network_queries as nq
 from culturedash.data import ensure_database
 from culturedash.filters import Filters
 from etl.settings import database_path
@@ -76,13 +77,21 @@ def query(fn: Callable[..., T], *args: Any) -> T:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _network(db_path: str, mtime: float, filters: Filters, projection: str) -> tuple[nx.Graph, pd.DataFrame, dict]:
-    rows = _query(db_path, mtime, "coparticipation", (filters,), event_queries.coparticipation)
-    graph = net.person_graph(rows) if projection == "people" else net.org_graph(rows)
+def _network(
+    db_path: str, mtime: float, filters: Filters, projection: str, top: int | None, ego: str | None
+) -> tuple[nx.Graph, pd.DataFrame, dict]:
+    # only the drawn part of the network reaches Python: its layout and centralities stay bounded by `top`
+    nodes = _query(db_path, mtime, "network_nodes", (filters, projection, top, ego), nq.network_nodes)
+    edges = _query(db_path, mtime, "network_edges", (filters, projection, tuple(nodes["id"])), nq.network_edges)
+    graph = net.graph(nodes, edges)
     return graph, net.centrality(graph), net.layout(graph)
 
 
-def network(filters: Filters, projection: str) -> tuple[nx.Graph, pd.DataFrame, dict[str, tuple[float, float]]]:
-    """The co-participation graph (people or organisations), its centrality table and seeded layout, cached."""
+def network(
+    filters: Filters, projection: str, top: int | None = None, ego: str | None = None
+) -> tuple[nx.Graph, pd.DataFrame, dict[str, tuple[float, float]]]:
+    """The co-participation graph (people or organisations) of the `top` most connected (all when None) or of
+    `ego` and its neighbours, with its centrality table and seeded layout, cached per filter until the database
+    changes."""
     path, mtime = _current()
-    return _network(path, mtime, filters, projection)
+    return _network(path, mtime, filters, projection, top, ego)

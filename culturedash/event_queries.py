@@ -1,4 +1,4 @@
-"""Queries of the event pages: overview, timeline and event details, figures, the co-participation network."""
+"""Queries of the event pages: overview, timeline and event details, figures (the network's are in network_queries)."""
 
 from __future__ import annotations
 
@@ -37,21 +37,56 @@ def events_by_type(con: duckdb.DuckDBPyConnection, f: Filters | None = None) -> 
     )
 
 
-def timeline_events(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
-    """Dated events the filters keep, with parent, venue, participant count and source article."""
+# The descendants of each event (its panels, their sessions...) with the depth below it: a forum's people are
+# often named only in its panels.
+_DESCENDANTS = """
+    WITH RECURSIVE tree(root, event_id, depth) AS (
+        SELECT parent_id, event_id, 1 FROM events WHERE parent_id IS NOT NULL
+        UNION ALL
+        SELECT t.root, e.event_id, t.depth + 1 FROM tree t JOIN events e ON e.parent_id = t.event_id
+        WHERE t.depth < 5)  -- a parent loop written by curation must not recurse for ever
+    SELECT DISTINCT root, event_id FROM tree"""
+
+
+def timeline_events(con: duckdb.DuckDBPyConnection, f: Filters, limit: int | None = None) -> pd.DataFrame:
+    """Dated events the filters keep, with parent, venue, participant counts (its own, and those of its sessions
+    not counted already) and source article; the latest `limit` of them (all when None), oldest first, each row
+    with how many events match in all (`matching`)."""
     where, params = event_where(f)
     return query_frame(
         con,
-        f"""SELECT e.event_id, e.name, e.type, e.start_date, coalesce(e.end_date, e.start_date) AS end_date,
+        f"""WITH sessions AS (SELECT d.root AS event_id, count(DISTINCT pa.person_id) AS people
+                              FROM ({_DESCENDANTS}) d JOIN participations pa ON pa.event_id = d.event_id
+                              WHERE pa.person_id NOT IN (SELECT person_id FROM participations own
+                                                         WHERE own.event_id = d.root)
+                              GROUP BY d.root),
+                 own AS (SELECT event_id, count(DISTINCT person_id) AS people FROM participations GROUP BY 1),
+                 kept AS (
+            SELECT e.event_id, e.name, e.type, e.start_date, coalesce(e.end_date, e.start_date) AS end_date,
                    e.date_precision, e.parent_id, p.name AS parent, e.venue, e.city,
-                   (SELECT count(DISTINCT pa.person_id) FROM participations pa WHERE pa.event_id = e.event_id)
-                       AS participants,
-                   {CITE} AS article, a.file_name
+                   coalesce(own.people, 0) AS participants, coalesce(sessions.people, 0) AS in_sessions,
+                   {CITE} AS article, a.file_name, count(*) OVER () AS matching
             FROM events e LEFT JOIN events p ON p.event_id = e.parent_id
             JOIN articles a ON a.article_id = e.article_id
+            LEFT JOIN own ON own.event_id = e.event_id LEFT JOIN sessions ON sessions.event_id = e.event_id
             WHERE e.start_date IS NOT NULL AND {where}
-            ORDER BY e.start_date, e.parent_id NULLS FIRST, e.name""",
-        params,
+            ORDER BY e.start_date DESC, e.parent_id NULLS FIRST, e.name DESC LIMIT ?)
+            SELECT * FROM kept ORDER BY start_date, parent_id NULLS FIRST, name""",
+        [*params, limit],
+    )
+
+
+def session_participants(con: duckdb.DuckDBPyConnection, event_id: str) -> pd.DataFrame:
+    """Who took part in the parts of an event (a forum's panels, their sessions), with the part's name, for an
+    event whose article names its people only in its parts."""
+    return query_frame(
+        con,
+        f"""SELECT pe.name, pa.role, e.name AS session, pa.title, o.name AS organisation, pa.evidence
+            FROM ({_DESCENDANTS}) d JOIN events e ON e.event_id = d.event_id
+            JOIN participations pa ON pa.event_id = d.event_id JOIN people pe ON pe.person_id = pa.person_id
+            LEFT JOIN organizations o ON o.org_id = pa.org_id
+            WHERE d.root = ? ORDER BY e.start_date NULLS LAST, e.name, pa.role, pe.name""",
+        [event_id],
     )
 
 
@@ -110,16 +145,25 @@ def event_info(con: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any]:
     return {str(k): v for k, v in frame.iloc[0].to_dict().items()} if len(frame) else {}
 
 
-def event_choices(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
-    """Events the filters keep (dated or not), for a picker: id, name and a label with type and date."""
+def event_choices(
+    con: duckdb.DuckDBPyConnection, f: Filters, limit: int | None = None, include: str | None = None
+) -> pd.DataFrame:
+    """Events the filters keep (dated or not), for a picker: id, name and a label with type and date; the latest
+    `limit` (all when None) and `include` (an event asked for by id) whatever the filters."""
     where, params = event_where(Filters(types=f.types, orgs=f.orgs, countries=f.countries, articles=f.articles))
     return query_frame(
         con,
-        f"""SELECT e.event_id, e.name, e.name || ' (' || replace(e.type, '_', ' ')
-                   || coalesce(', ' || strftime(e.start_date, '%d %b %Y'), '') || ')' AS label
-            FROM events e WHERE {where} ORDER BY e.start_date NULLS LAST, e.name""",
-        params,
-    )
+        f"""SELECT * FROM (
+                SELECT e.event_id, e.name, e.name || ' (' || replace(e.type, '_', ' ')
+                       || coalesce(', ' || strftime(e.start_date, '%d %b %Y'), '') || ')' AS label, e.start_date
+                FROM events e WHERE {where} ORDER BY e.start_date DESC NULLS LAST, e.name LIMIT ?)
+            UNION
+            SELECT e.event_id, e.name, e.name || ' (' || replace(e.type, '_', ' ')
+                   || coalesce(', ' || strftime(e.start_date, '%d %b %Y'), '') || ')', e.start_date
+            FROM events e WHERE e.event_id = ?
+            ORDER BY start_date NULLS LAST, name""",
+        [*params, limit, include],
+    ).drop(columns=["start_date"])
 
 
 def figures_table(con: duckdb.DuckDBPyConnection, f: Filters, event_id: str | None = None) -> pd.DataFrame:
@@ -128,41 +172,50 @@ def figures_table(con: duckdb.DuckDBPyConnection, f: Filters, event_id: str | No
     extra = ""
     if event_id is not None:
         extra, params = " AND fg.event_id = ?", [*params, event_id]
-    frame = query_frame(
+    return query_frame(
         con,
         f"""SELECT fg.figure_id, fg.value, fg.unit, fg.approx, fg.text, fg.subject, pe.name AS speaker,
                    e.name AS event, coalesce(e.start_date, a.published) AS date, {CITE} AS article,
-                   a.file_name, a.source, fg.evidence, a.body, fg.start_char
+                   a.file_name, a.source, fg.evidence
             FROM figures fg JOIN articles a ON a.article_id = fg.article_id
             LEFT JOIN people pe ON pe.person_id = fg.person_id LEFT JOIN events e ON e.event_id = fg.event_id
             WHERE fg.article_id IN ({scope}){extra}
             ORDER BY date NULLS LAST, a.title, fg.start_char""",
         params,
     )
-    # the sentence before the evidence: "5.4 billion people use X. This is 68% of ..." names what 68% is of
-    previous = []
-    for body, start in zip(frame["body"], frame["start_char"], strict=True):
-        if pd.isna(start):  # a figure added by curation has no place in the text: no sentence before it
-            previous.append("")
-            continue
-        start = int(start)
-        here = sentence_around(body, start, start)
-        begin = body.find(here, max(0, start - len(here) - 1))
-        previous.append(sentence_around(body, max(0, begin - 2), max(0, begin - 2)) if begin > 0 else "")
-    frame["previous_sentence"] = previous
-    return frame.drop(columns=["body", "start_char"])
 
 
-def coparticipation(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
-    """One row per (event, person) in the kept events: the bipartite data both network projections use."""
-    where, params = event_where(f)
+def figure_groups(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
+    """Figures worth charting together: two or more with a subject, of one unit, article and speaker. Columns
+    unit, speaker, article, figure_ids (in the order of the figures table)."""
+    scope, params = article_scope(f)
     return query_frame(
         con,
-        f"""SELECT pa.event_id, e.name AS event, pa.person_id, pe.name, pa.role,
-                   o.org_id, o.name AS organisation, o.kind AS org_kind,
-                   coalesce(pe.country, o.country) AS country
-            FROM participations pa JOIN events e ON e.event_id = pa.event_id
-            JOIN people pe ON pe.person_id = pa.person_id LEFT JOIN organizations o ON o.org_id = pa.org_id
-            WHERE {where} ORDER BY e.event_id, pe.name""",
+        f"""SELECT fg.unit, pe.name AS speaker, any_value({CITE}) AS article,
+                   list(fg.figure_id ORDER BY coalesce(e.start_date, a.published) NULLS LAST, fg.start_char)
+                       AS figure_ids
+            FROM figures fg JOIN articles a ON a.article_id = fg.article_id
+            LEFT JOIN people pe ON pe.person_id = fg.person_id LEFT JOIN events e ON e.event_id = fg.event_id
+            WHERE fg.article_id IN ({scope}) AND fg.subject IS NOT NULL
+            GROUP BY fg.unit, a.file_name, pe.name HAVING count(*) >= 2""",
         params,
     )
+
+
+def previous_sentences(con: duckdb.DuckDBPyConnection, figure_ids: tuple[str, ...]) -> dict[str, str]:
+    """The sentence before each figure's own ('5.4 billion use X. This is 68% of ...' names what 68% is of), for
+    the few figures being charted: reading every article's body for every figure slowed the page at scale."""
+    rows = con.execute(
+        """SELECT fg.figure_id, a.body, fg.start_char FROM figures fg JOIN articles a USING (article_id)
+           WHERE list_contains(?, fg.figure_id)""",
+        [list(figure_ids)],
+    ).fetchall()
+    out = {}
+    for figure_id, body, start in rows:
+        if start is None:  # a figure added by curation has no place in the text: no sentence before it
+            out[figure_id] = ""
+            continue
+        here = sentence_around(body, start, start)
+        begin = body.find(here, max(0, start - len(here) - 1))
+        out[figure_id] = sentence_around(body, max(0, begin - 2), max(0, begin - 2)) if begin > 0 else ""
+    return out

@@ -64,27 +64,28 @@ def with_display(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def proposed_groups(frame: pd.DataFrame) -> list[tuple[str, list[str]]]:
-    """Figures that belong together: same unit, same article and speaker, two or more, each with a subject.
+def proposed_groups(groups: pd.DataFrame) -> list[tuple[str, list[str]]]:
+    """Labels for the groups of figures that belong together (`event_queries.figure_groups`: same unit, article
+    and speaker, two or more, each with a subject).
 
-    Returns (label, figure ids), largest group first; percentages first on a tie (shares compare well).
-    """
-    groups: list[tuple[str, list[str]]] = []
-    usable = frame.dropna(subset=["subject"])
-    keys = ["unit", "file_name", "speaker"]
-    for (unit, _, speaker), part in usable.fillna({"speaker": ""}).groupby(keys, sort=False):
-        if len(part) < 2:
-            continue
+    Returns (label, figure ids), largest group first; percentages first on a tie (shares compare well)."""
+    out: list[tuple[str, list[str]]] = []
+    for unit, speaker, article, ids in zip(
+        groups["unit"], groups["speaker"], groups["article"], groups["figure_ids"], strict=True
+    ):
         unit_text = "shares (%)" if unit == "percent" else str(unit)
-        who = f" reported by {speaker}" if speaker else ""
-        groups.append((f"{len(part)} {unit_text}{who} in “{_short(part['article'].iloc[0])}”", list(part["figure_id"])))
-    groups.sort(key=lambda g: (-len(g[1]), not g[0].split(" ", 1)[1].startswith("shares"), g[0]))
-    return groups
+        who = f" reported by {speaker}" if isinstance(speaker, str) and speaker else ""
+        out.append((f"{len(ids)} {unit_text}{who} in “{_short(article)}”", [str(i) for i in ids]))
+    out.sort(key=lambda g: (-len(g[1]), not g[0].split(" ", 1)[1].startswith("shares"), g[0]))
+    return out
 
 
-def chart_frame(frame: pd.DataFrame, figure_ids: list[str]) -> pd.DataFrame:
-    """The chosen figures with a short bar label (their subject), in the order chosen; one unit only."""
+def chart_frame(frame: pd.DataFrame, figure_ids: list[str], previous: dict[str, str] | None = None) -> pd.DataFrame:
+    """The chosen figures with a short bar label (their subject), in the order chosen; one unit only.
+
+    `previous` maps a figure to the sentence before its own (see `event_queries.previous_sentences`)."""
     chosen = frame.set_index("figure_id").loc[[f for f in figure_ids if f in set(frame["figure_id"])]].reset_index()
+    chosen["previous_sentence"] = [(previous or {}).get(f, "") for f in chosen["figure_id"]]
     chosen["label"] = [
         bar_label(s, e, p)
         for s, e, p in zip(chosen["subject"], chosen["evidence"], chosen["previous_sentence"], strict=True)

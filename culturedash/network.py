@@ -1,11 +1,10 @@
-"""Co-participation networks from (event, person) rows: projections, centrality, communities, layout, export."""
+"""Co-participation networks from the queried nodes and links: graph, centrality, communities, layout, export."""
 
 from __future__ import annotations
 
 import io
 import math
 import re
-from itertools import combinations
 
 import networkx as nx
 import pandas as pd
@@ -13,61 +12,55 @@ import pandas as pd
 SEED = 42  # fixed: the same data always gives the same layout and communities
 
 
-def person_graph(rows: pd.DataFrame) -> nx.Graph:
-    """People linked when they took part in the same event; weight = events shared."""
-    graph = nx.Graph()
-    people = rows.drop_duplicates("person_id").set_index("person_id")
-    for pid, row in people.iterrows():
-        graph.add_node(
-            str(pid),
+def graph(nodes: pd.DataFrame, edges: pd.DataFrame) -> nx.Graph:
+    """The network to draw from `network_queries`' frames: nodes with their label, colour fields and whole-network
+    degrees; links with their weight (events shared) and the shared events."""
+    out = nx.Graph()
+    for row in nodes.to_dict("records"):
+        out.add_node(
+            str(row["id"]),
             label=row["name"],
             organisation=_text(row["organisation"]),
             org_kind=_text(row["org_kind"]) or "not stated",
             country=_text(row["country"]) or "not stated",
+            degree=int(row["degree"]),
+            weighted_degree=int(row["weighted_degree"]),
         )
-    _link(graph, rows, "person_id")
-    return graph
-
-
-def org_graph(rows: pd.DataFrame) -> nx.Graph:
-    """Organisations linked when their people took part in the same event; weight = events shared."""
-    known = rows.dropna(subset=["org_id"])
-    graph = nx.Graph()
-    for oid, row in known.drop_duplicates("org_id").set_index("org_id").iterrows():
-        graph.add_node(str(oid), label=row["organisation"], org_kind=_text(row["org_kind"]) or "not stated")
-    _link(graph, known, "org_id")
-    return graph
+    for a, b, weight, events in zip(edges["a"], edges["b"], edges["weight"], edges["events"], strict=True):
+        out.add_edge(str(a), str(b), weight=int(weight), events=[str(e) for e in events])
+    return out
 
 
 def _text(value: object) -> str:
     return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
 
 
-def _link(graph: nx.Graph, rows: pd.DataFrame, key: str) -> None:
-    for event, group in rows.groupby("event_id", sort=True):
-        members = sorted(set(group[key].astype(str)))
-        for a, b in combinations(members, 2):
-            if graph.has_edge(a, b):
-                graph[a][b]["weight"] += 1
-                graph[a][b]["events"].append(str(event))
-            else:
-                graph.add_edge(a, b, weight=1, events=[str(event)])
+# Betweenness is exact up to this many nodes; above, it is estimated from a seeded sample of this many source
+# nodes (networkx's `k`): exact betweenness grows with nodes x links and took seconds on a few hundred people.
+BETWEENNESS_EXACT = 150
+BETWEENNESS_SAMPLE = 150
 
 
 def centrality(graph: nx.Graph) -> pd.DataFrame:
-    """Degree, weighted degree, betweenness and Louvain community for every node, most central first."""
+    """Degree, weighted degree, betweenness and Louvain community for every node, most central first.
+
+    Degrees are the nodes' `degree`/`weighted_degree` attributes when set (counted over the whole network by the
+    query), else counted in `graph`; betweenness and communities are those of `graph`, betweenness sampled above
+    `BETWEENNESS_EXACT` nodes."""
     if graph.number_of_nodes() == 0:
         return pd.DataFrame(columns=["id", "name", "degree", "weighted_degree", "betweenness", "community"])
-    betweenness = nx.betweenness_centrality(graph, weight=None, seed=SEED)
+    sample = None if graph.number_of_nodes() <= BETWEENNESS_EXACT else BETWEENNESS_SAMPLE
+    betweenness = nx.betweenness_centrality(graph, k=sample, weight=None, seed=SEED)
     community = communities(graph)
+    nodes = graph.nodes
     frame = pd.DataFrame(
         {
-            "id": list(graph.nodes),
-            "name": [graph.nodes[n].get("label", n) for n in graph.nodes],
-            "degree": [graph.degree(n) for n in graph.nodes],
-            "weighted_degree": [graph.degree(n, weight="weight") for n in graph.nodes],
-            "betweenness": [round(betweenness[n], 4) for n in graph.nodes],
-            "community": [community[n] for n in graph.nodes],
+            "id": list(nodes),
+            "name": [nodes[n].get("label", n) for n in nodes],
+            "degree": [nodes[n].get("degree", graph.degree(n)) for n in nodes],
+            "weighted_degree": [nodes[n].get("weighted_degree", graph.degree(n, weight="weight")) for n in nodes],
+            "betweenness": [round(betweenness[n], 4) for n in nodes],
+            "community": [community[n] for n in nodes],
         }
     )
     return frame.sort_values(["degree", "weighted_degree", "name"], ascending=[False, False, True], ignore_index=True)
@@ -105,11 +98,6 @@ def layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
         for node, (x, y) in local.items():
             positions[node] = (col * cell * 1.4 + x, -row * cell + y)
     return positions
-
-
-def ego(graph: nx.Graph, node: str, radius: int = 1) -> nx.Graph:
-    """The person, their co-participants (and theirs, with radius 2) and the links among them."""
-    return nx.ego_graph(graph, node, radius=radius) if node in graph else nx.Graph()
 
 
 def edges_table(graph: nx.Graph) -> pd.DataFrame:

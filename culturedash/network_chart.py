@@ -13,6 +13,7 @@ from culturedash.safe_text import plain, plotly_text
 
 PLOT_HEIGHT = 540  # px of the plot area: labels are placed for this height and the narrowest width
 _CHAR_PX, _LABEL_H = 6.6, 16  # an 11 px label's average character width and its box height
+_WIDEST = 6  # links shared at this many events or more are drawn equally thick
 
 
 def network(
@@ -32,14 +33,20 @@ def network(
     label (the rest are named in the hover and the table). `linked` names a node's neighbours in the hover.
     """
     fig = go.Figure()
+    # one trace per line width, segments split by None: a trace per link made thousands of traces (seconds to draw)
+    by_width: dict[int, tuple[list[float | None], list[float | None]]] = {}
     for a, b, data in graph.edges(data=True):
         (x0, y0), (x1, y1) = positions[a], positions[b]
+        xs, ys = by_width.setdefault(min(int(data["weight"]), _WIDEST), ([], []))
+        xs += [x0, x1, None]
+        ys += [y0, y1, None]
+    for weight, (xs, ys) in sorted(by_width.items()):
         fig.add_trace(
             go.Scatter(
-                x=[x0, x1],
-                y=[y0, y1],
+                x=xs,
+                y=ys,
                 mode="lines",
-                line={"width": 0.6 + 1.2 * data["weight"], "color": "rgba(120,120,120,0.45)"},
+                line={"width": 0.6 + 1.2 * weight, "color": "rgba(120,120,120,0.45)"},
                 hoverinfo="skip",
                 showlegend=False,
             )

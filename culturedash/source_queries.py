@@ -11,16 +11,15 @@ from culturedash.db import article_scope, event_where, has_fts, query_frame, sen
 from culturedash.filters import Filters
 from etl.fts import INDEX_SCHEMA
 
+METRICS = ("mentions", "articles", "events", "people")
 
-def institution_ranking(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
-    """Organisations with mentions, articles, events their people took part in, and people affiliated.
 
-    With a Country filter only organisations of those countries are kept."""
+def _ranking(f: Filters) -> tuple[str, list[Any]]:
+    """SQL for every organisation with its mentions, articles, events and people under the filters (a Country
+    filter keeps only the bodies of those countries)."""
     scope, scope_params = article_scope(f)
     where, event_params = event_where(f)
-    return query_frame(
-        con,
-        f"""WITH m AS (SELECT entity_id AS org_id, count(*) AS mentions, count(DISTINCT article_id) AS articles
+    sql = f"""WITH m AS (SELECT entity_id AS org_id, count(*) AS mentions, count(DISTINCT article_id) AS articles
                        FROM mentions WHERE kind = 'organization' AND article_id IN ({scope}) GROUP BY 1),
                  ev AS (SELECT pa.org_id, count(DISTINCT pa.event_id) AS events FROM participations pa
                         JOIN events e ON e.event_id = pa.event_id WHERE {where} GROUP BY 1),
@@ -31,11 +30,40 @@ def institution_ranking(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFr
                    coalesce(ev.events, 0) AS events, coalesce(pp.people, 0) AS people
             FROM organizations o LEFT JOIN m USING (org_id) LEFT JOIN ev USING (org_id) LEFT JOIN pp USING (org_id)
             WHERE coalesce(m.mentions, 0) + coalesce(ev.events, 0) + coalesce(pp.people, 0) > 0
-              AND (len(?) = 0 OR list_contains(?, o.country))
-            ORDER BY mentions DESC, o.name""",
-        # the Country filter also applies to the bodies themselves: a Latvian fund named in a Norwegian
-        # forum's article is not a Norwegian organisation, nor is one whose country is not stated
-        [*scope_params, *event_params, *scope_params, list(f.countries), list(f.countries)],
+              AND (len(?) = 0 OR list_contains(?, o.country))"""
+    # the Country filter also applies to the bodies themselves: a Latvian fund named in a Norwegian
+    # forum's article is not a Norwegian organisation, nor is one whose country is not stated
+    return sql, [*scope_params, *event_params, *scope_params, list(f.countries), list(f.countries)]
+
+
+def _metric(metric: str) -> str:
+    if metric not in METRICS:  # a column name cannot be a parameter: only the known ones are written into SQL
+        raise ValueError(f"unknown ranking {metric!r}; use one of {', '.join(METRICS)}")
+    return metric
+
+
+def institution_ranking(con: duckdb.DuckDBPyConnection, f: Filters, metric: str | None = None) -> pd.DataFrame:
+    """Organisations with mentions, articles, events their people took part in, and people affiliated; with a
+    `metric`, only those with some of it, most first (else all, most mentioned first).
+
+    With a Country filter only organisations of those countries are kept."""
+    sql, params = _ranking(f)
+    column = _metric(metric or "mentions")
+    having = f"{column} > 0" if metric else "TRUE"
+    return query_frame(con, f"SELECT * FROM ({sql}) WHERE {having} ORDER BY {column} DESC, name", params)
+
+
+def institution_breakdown(con: duckdb.DuckDBPyConnection, f: Filters, metric: str, by: str) -> pd.DataFrame:
+    """How many of the organisations ranked by `metric` are of each kind or country (`by`), most first."""
+    if by not in ("kind", "country"):
+        raise ValueError(f"unknown breakdown {by!r}; use 'kind' or 'country'")
+    sql, params = _ranking(f)
+    column = _metric(metric)
+    return query_frame(
+        con,
+        f"""SELECT coalesce({by}, 'not stated') AS {by}, count(*) AS organisations FROM ({sql}) WHERE {column} > 0
+            GROUP BY ALL ORDER BY organisations DESC, {by}""",
+        params,
     )
 
 
@@ -78,25 +106,29 @@ def institution_mentions(con: duckdb.DuckDBPyConnection, org_id: str) -> pd.Data
     return frame.drop(columns=["body", "start_char", "end_char"])
 
 
-def search_articles(con: duckdb.DuckDBPyConnection, query: str) -> pd.DataFrame:
-    """Articles matching `query`, best first: BM25 over titles and bodies, or a plain match without the index."""
+def search_articles(con: duckdb.DuckDBPyConnection, query: str, f: Filters | None = None) -> pd.DataFrame:
+    """Articles in scope of the filters matching `query`, best first: BM25 over titles and bodies, or a plain
+    match without the index; all of them by date when `query` is blank."""
+    scope, params = article_scope(f or Filters())
     columns = "a.article_id, a.title, a.published, a.source, a.file_name"
     if not query.strip():
-        sql = f"SELECT {columns}, NULL AS score FROM articles a ORDER BY a.published NULLS LAST, a.title"
-        return query_frame(con, sql)
+        sql = f"""SELECT {columns}, NULL AS score FROM articles a WHERE a.article_id IN ({scope})
+                  ORDER BY a.published NULLS LAST, a.title"""
+        return query_frame(con, sql, params)
     if has_fts(con):
         return query_frame(
             con,
-            f"""SELECT * FROM (SELECT {columns}, {INDEX_SCHEMA}.match_bm25(a.article_id, ?) AS score FROM articles a)
+            f"""SELECT * FROM (SELECT {columns}, {INDEX_SCHEMA}.match_bm25(a.article_id, ?) AS score FROM articles a
+                               WHERE a.article_id IN ({scope}))
                 WHERE score IS NOT NULL ORDER BY score DESC""",
-            [query],
+            [query, *params],
         )
     words = query.split()
     conds = " AND ".join("(a.title ILIKE ? OR a.body ILIKE ?)" for _ in words)
     return query_frame(
         con,
-        f"SELECT {columns}, NULL AS score FROM articles a WHERE {conds} ORDER BY a.title",
-        [p for w in words for p in (f"%{w}%", f"%{w}%")],
+        f"SELECT {columns}, NULL AS score FROM articles a WHERE {conds} AND a.article_id IN ({scope}) ORDER BY a.title",
+        [*(p for w in words for p in (f"%{w}%", f"%{w}%")), *params],
     )
 
 

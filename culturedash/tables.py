@@ -21,7 +21,8 @@ def dates_text(info: dict[str, Any]) -> str:
 
 def readable_events(events: pd.DataFrame) -> pd.DataFrame:
     """The timeline's events as a table to read: name, type, dates in words, what it is part of, where, how many
-    took part, and the article (eleven raw columns squeezed every cell to a word per line at 1024 px)."""
+    took part (itself, and in its sessions), and the article (eleven raw columns squeezed every cell to a word per
+    line at 1024 px)."""
     rows = [{str(k): v for k, v in r.items()} for r in events.to_dict("records")]
     return pd.DataFrame(
         {
@@ -31,6 +32,8 @@ def readable_events(events: pd.DataFrame) -> pd.DataFrame:
             "part of": [r["parent"] if isinstance(r["parent"], str) else "" for r in rows],
             "place": [", ".join(v for v in (r["venue"], r["city"]) if isinstance(v, str) and v) for r in rows],
             "participants": [r["participants"] for r in rows],
+            # people named only in its panels or sessions, not among its own participants (a forum's, mostly)
+            "in its sessions": [r.get("in_sessions", 0) for r in rows],
             "article": [r["article"] for r in rows],
         }
     )

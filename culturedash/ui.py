@@ -239,16 +239,20 @@ def _image_format() -> str:
     return str(choice)
 
 
-def url_choice(label: str, options: Sequence[str], key: str, labels: dict[str, str] | None = None) -> str:
-    """A page control (radio) whose value is kept in the URL under `key`."""
+def url_choice(
+    label: str, options: Sequence[str], key: str, labels: dict[str, str] | None = None, default: str | None = None
+) -> str:
+    """A page control (radio) whose value is kept in the URL under `key`; `default` (else the first) is left out
+    of the URL."""
+    first = default if default is not None and default in options else options[0]
     wanted = st.query_params.get(key)
-    index = list(options).index(wanted) if wanted is not None and wanted in options else 0
+    index = list(options).index(wanted if wanted is not None and wanted in options else first)
     if is_report():  # no control in the report: the chosen value is named in the chart titles
         return str(options[index])
     value = st.radio(
         label, options, index=index, horizontal=True, key=f"c_{key}", format_func=lambda v: (labels or {}).get(v, v)
     )
-    _write_choice(key, value, options[0])
+    _write_choice(key, value, first)
     return str(value)
 
 
@@ -320,14 +324,44 @@ def columns(page: Page, spec: Sequence[int]) -> list[Any]:
     return list(st.columns(spec))
 
 
+# A table longer than this is shown a page of rows at a time (the downloads still hold every row): thousands of
+# rows sent to the browser on every run made the pages slow at 10,000 articles, and nobody reads them on screen.
+PAGE_ROWS = 500
+
+
 def table(frame: pd.DataFrame, name: str, download: pd.DataFrame | None = None, **kwargs: Any) -> None:
-    """A full-width table with CSV and Excel downloads of it (or of `download`), files named `name`."""
+    """A full-width table with CSV and Excel downloads of it (or of `download`), files named `name`; a long table
+    is shown `PAGE_ROWS` rows at a time."""
+    shown = _page_of(frame, name)
     if is_report():
         # every row on the page, text wrapped: a scroll box of ten rows cannot be printed or screenshotted whole
-        st.table(md_frame(frame), hide_index=True)  # st.table renders Markdown: cells are escaped
+        st.table(md_frame(shown), hide_index=True)  # st.table renders Markdown: cells are escaped
         return
-    st.dataframe(frame, hide_index=True, width="stretch", **kwargs)
+    st.dataframe(shown, hide_index=True, width="stretch", **kwargs)
     downloads(frame if download is None else download, name)
+
+
+def _page_of(frame: pd.DataFrame, name: str) -> pd.DataFrame:
+    """The rows of `frame` on the page the analyst picked (the first in the report), with a line saying which."""
+    if len(frame) <= PAGE_ROWS:
+        return frame
+    pages = (len(frame) + PAGE_ROWS - 1) // PAGE_ROWS
+    number = 1
+    if not is_report():
+        number = int(
+            st.selectbox(
+                "Rows",
+                range(1, pages + 1),
+                format_func=lambda p: (
+                    f"{(p - 1) * PAGE_ROWS + 1:,}–{min(p * PAGE_ROWS, len(frame)):,} of {len(frame):,}"
+                ),
+                key=f"rows_{name}",
+            )
+            or 1
+        )
+    else:
+        st.caption(f"The first {PAGE_ROWS:,} of {len(frame):,} rows; the downloads of the dashboard hold them all.")
+    return frame.iloc[(number - 1) * PAGE_ROWS : number * PAGE_ROWS]
 
 
 def sections(labels: Sequence[str]) -> list[Any]:
@@ -348,13 +382,16 @@ def expander(label: str) -> Any:
 
 
 def downloads(frame: pd.DataFrame, name: str) -> None:
-    """CSV and Excel download buttons for the whole table (not only the rows on screen)."""
+    """CSV and Excel download buttons for the whole table (not only the rows on screen), written on click."""
     # a row sized to the buttons' text: fixed columns squeezed the labels to "D…" in narrow places
+    # the files are made when clicked (a callable): an Excel file of thousands of rows took seconds on every run
     with st.container(horizontal=True, gap="small"):
-        st.download_button("Download CSV", to_csv(frame), f"{name}.csv", "text/csv", key=f"csv_{name}", width="content")
+        st.download_button(
+            "Download CSV", lambda: to_csv(frame), f"{name}.csv", "text/csv", key=f"csv_{name}", width="content"
+        )
         st.download_button(
             "Download Excel",
-            to_excel(frame, name),
+            lambda: to_excel(frame, name),
             f"{name}.xlsx",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key=f"xlsx_{name}",

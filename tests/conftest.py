@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -30,6 +32,28 @@ def seed_db(tmp_path_factory: pytest.TempPathFactory, nlp: Language) -> Path:
     """A database built from the shipped seed articles."""
     db = tmp_path_factory.mktemp("db") / "culture.duckdb"
     build(SEED_ARTICLES, db, nlp=nlp)
+    return db
+
+
+CORPUS_SIZE = 200  # articles in the generated corpus the pages are drawn on at scale (a few hundred)
+
+
+@pytest.fixture(scope="session")
+def corpus_db(tmp_path_factory: pytest.TempPathFactory, nlp: Language) -> Path:
+    """A database built once per session from a generated corpus of CORPUS_SIZE articles
+    (`benchmarks/make_corpus.py`), without the seed articles' curation file."""
+    folder = tmp_path_factory.mktemp("corpus")
+    articles, db = folder / "articles", folder / "culture.duckdb"
+    generator = ROOT / "benchmarks" / "make_corpus.py"
+    if generator.exists():
+        command = [sys.executable, str(generator), "--size", str(CORPUS_SIZE), "--out", str(articles)]
+        subprocess.run(command, check=True, capture_output=True)
+    else:  # until the generator is merged: every shipped article in one folder (about forty)
+        articles.mkdir()
+        for source in (SEED_ARTICLES, *(ROOT / "tests" / "data" / d / "articles" for d in ("devset", "real"))):
+            for path in source.glob("*.txt"):
+                shutil.copy(path, articles / path.name)
+    build(articles, db, nlp=nlp, curation=folder / "no-curation.yaml")
     return db
 
 

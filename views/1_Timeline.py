@@ -14,7 +14,13 @@ ui.header(
     "Each bar runs from an event's first to last day; panels and sessions sit under their forum.",
 )
 
-events = query(event_queries.timeline_events, page.filters)
+# A bar per event: at thousands of events the chart was metres tall and took seconds to draw. The latest are
+# drawn, and the line under the chart says how to see the others.
+DRAWN = 80
+PICKABLE = 300  # events offered in the detail picker (the drawn ones, clicked or linked ones are always there)
+
+events = query(event_queries.timeline_events, page.filters, DRAWN)
+matching = int(events["matching"].iloc[0]) if len(events) else 0
 clicked: list[str] = []
 if events.empty:
     ui.empty("dated events", page.filters)
@@ -28,6 +34,11 @@ else:
         key="timeline_chart",
     )
     clicked = selected_keys(state)
+    if matching > len(events):
+        st.caption(
+            f"The latest {len(events)} of {matching:,} dated events are drawn. Narrow the dates or the event types in "
+            "the sidebar to see earlier ones."
+        )
 
 monthly = query(event_queries.monthly_counts, page.filters)
 if not monthly.empty:  # the time line above already says when nothing matches
@@ -41,13 +52,15 @@ else:
     ui.table(undated, "undated-events")
 
 if not events.empty:
-    with ui.expander(f"All {len(events)} dated events as a table"):
+    drawn = f"The {len(events)} events drawn" if matching > len(events) else f"All {len(events)} dated events"
+    with ui.expander(f"{drawn} as a table"):
         # a table that reads (and prints) at 1024 px: one column for the dates, one for the place
         table = tables.readable_events(events)
-        ui.table(table, "dated-events", download=events.drop(columns=["event_id", "parent_id"]))
+        ui.table(table, "dated-events", download=events.drop(columns=["event_id", "parent_id", "matching"]))
 
 st.header("Event details")
-choices = query(event_queries.event_choices, page.filters)
+wanted = clicked[0] if clicked else st.session_state.get("event_pick", st.query_params.get("event"))
+choices = query(event_queries.event_choices, page.filters, PICKABLE, wanted)
 if choices.empty:
     ui.empty("events", page.filters)
 else:
@@ -69,11 +82,21 @@ else:
     if info.get("evidence"):
         st.markdown(f"> {md(info['evidence'])}")
     participants = query(event_queries.event_participants, event_id)
+    in_parts = query(event_queries.session_participants, event_id)
     st.subheader(f"Participants ({len(participants)})")
     if participants.empty:
-        st.write("The article names no participants for this event.")
+        st.write(
+            "The article names no participants for the event itself; those of its sessions are listed below."
+            if len(in_parts)
+            else "The article names no participants for this event."
+        )
     else:
         ui.table(participants, "event-participants")
+    if len(in_parts):
+        # a forum's people are mostly named in its panels: shown apart, so nobody reads them as the forum's own
+        sessions, people = in_parts["session"].nunique(), in_parts["name"].nunique()
+        st.subheader(f"Participants in its sessions ({people} in {sessions} session{'s' if sessions > 1 else ''})")
+        ui.table(in_parts, "event-session-participants")
     figures = query(event_queries.figures_table, Filters(), event_id)
     if not figures.empty:
         st.subheader(f"Figures reported at this event ({len(figures)})")

@@ -5,8 +5,9 @@ from contextlib import nullcontext
 import streamlit as st
 
 from culturedash import network as net
+from culturedash import network_queries as nq
 from culturedash import ui
-from culturedash.app_state import network
+from culturedash.app_state import network, query
 from culturedash.network_chart import network as network_chart
 
 # One line per term, shown where the term appears (the size choice, the table, the downloads).
@@ -25,8 +26,13 @@ TERMS = (
 page = ui.setup("Network")
 ui.header(page, "Co-participation network")
 
-# the report draws no controls: an empty row of three columns left a gap under its header
-left, middle, right = [nullcontext()] * 3 if page.report else st.columns(3)
+# How many of the most connected to draw: a network of thousands of people is a grey disc, and its layout and
+# betweenness took minutes; the table and the files hold what is drawn.
+TOP_CHOICES = ["25", "50", "100", "200", "400"]
+DEFAULT_TOP = "100"
+
+# the report draws no controls: an empty row of four columns left a gap under its header
+left, middle, right, far = [nullcontext()] * 4 if page.report else st.columns([3, 3, 3, 4])
 with left:
     projection = ui.url_choice("Network of", ["people", "organisations"], "net")
 with middle:
@@ -34,6 +40,8 @@ with middle:
     colour_by = ui.url_choice("Colour nodes by", colour_options, "colour", {"org_kind": "organisation kind"})
 with right:
     size_by = ui.url_choice("Size nodes by", ["degree", "betweenness"], "size")
+with far:
+    top_text = ui.url_choice("Show the most connected", TOP_CHOICES, "top", default=DEFAULT_TOP)
 people = projection == "people"
 if people:
     st.caption("Two people are linked when the news places them in the same event; a thicker line means more events.")
@@ -43,7 +51,10 @@ else:
         "more shared events. Only people whose organisation the text states count."
     )
 
-graph, table, positions = network(page.filters, projection)
+top = int(top_text)
+total = query(nq.network_size, page.filters, projection)
+graph, table, positions = network(page.filters, projection, top)
+noun = "people" if people else "organisations"
 if graph.number_of_edges() == 0:
     ui.empty("shared events between two or more participants", page.filters)
 else:
@@ -55,15 +66,21 @@ else:
             {"": "everyone", **{n: names[n] for n in sorted(names, key=lambda n: names[n])}},
             "ego",
             "ego",
-            help="Shows only the chosen person, the people they shared an event with, and the links among them.",
+            help="Shows only the chosen person, everyone they shared an event with, and the links among them.",
         )
-    shown = net.ego(graph, ego_pick) if ego_pick else graph
+    if ego_pick:
+        graph, table, positions = network(page.filters, projection, None, ego_pick)
+        names = dict(zip(table["id"], table["name"], strict=True))
     sizes = dict(zip(table["id"], table[size_by], strict=True))
     ranked = list(table.sort_values([size_by, "name"], ascending=[False, True])["id"])
     what = "People who" if people else "Organisations whose people"
-    title = f"{names[ego_pick]} and their co-participants" if ego_pick else f"{what} took part in the same events"
+    part = f"the {len(table):,} most connected of {total:,}" if total > len(table) and not ego_pick else ""
+    if ego_pick:
+        title = f"{names[ego_pick]} and their co-participants"
+    else:
+        title = f"{what} took part in the same events" + (f": {part}" if part else "")
     fig = network_chart(
-        shown,
+        graph,
         positions,
         sizes,
         colour_by,
@@ -74,24 +91,45 @@ else:
         linked="co-participants" if people else "linked organisations",
     )
     ui.show_chart(fig, page, f"network-{projection}")
+    if part:
+        st.caption(
+            f"Drawn: {part} {noun} (most co-participants first). Choose more above, or narrow the filters in the "
+            "sidebar to see a part of the network; degrees count every link in the whole network."
+        )
 
     st.subheader("Centrality and communities")
     st.caption(TERMS)
+    if total > len(table):
+        st.caption(
+            "Betweenness and communities are those of the network drawn"
+            + (
+                f" (betweenness estimated from {net.BETWEENNESS_SAMPLE} sampled people)."
+                if len(table) > net.BETWEENNESS_EXACT
+                else "."
+            )
+        )
     ui.table(table.drop(columns=["id"]), f"centrality-{projection}")
 if graph.number_of_edges() and not page.report:  # files are for the interactive view, not a printed page
     edges = net.edges_table(graph)
     st.caption(
-        "The links as files: a CSV of pairs with the number of events they shared, and the whole graph as GEXF "
+        "The links drawn, as files: a CSV of pairs with the number of events they shared, and the graph as GEXF "
         "or GraphML — the file formats network tools such as Gephi open."
     )
+    # the files are written when clicked: writing GEXF and GraphML on every run took most of the page's time
     with st.container(horizontal=True, gap="small"):
-        st.download_button("Edges (CSV)", ui.to_csv(edges), f"edges-{projection}.csv", "text/csv", width="content")
         st.download_button(
-            "Graph (GEXF)", net.export(graph, "gexf"), f"network-{projection}.gexf", "application/xml", width="content"
+            "Edges (CSV)", lambda: ui.to_csv(edges), f"edges-{projection}.csv", "text/csv", width="content"
+        )
+        st.download_button(
+            "Graph (GEXF)",
+            lambda: net.export(graph, "gexf"),
+            f"network-{projection}.gexf",
+            "application/xml",
+            width="content",
         )
         st.download_button(
             "Graph (GraphML)",
-            net.export(graph, "graphml"),
+            lambda: net.export(graph, "graphml"),
             f"network-{projection}.graphml",
             "application/xml",
             width="content",

@@ -18,8 +18,9 @@ page = ui.setup("Institutions")
 ui.header(page, "Institutions in the news")
 
 metric = ui.url_choice("Rank by", list(METRICS), "metric", METRICS)
-ranking = query(source_queries.institution_ranking, page.filters)
-ranked = ranking[ranking[metric] > 0].sort_values([metric, "name"], ascending=[False, True])
+PICKABLE = 300  # bodies offered in the detail picker: the best ranked (a clicked or linked one is always there)
+
+ranked = query(source_queries.institution_ranking, page.filters, metric)
 clicked: list[str] = []
 if ranked.empty:
     ui.empty("organisations", page.filters)
@@ -44,7 +45,7 @@ else:
     clicked = selected_keys(state)
     left, right = ui.columns(page, [1, 1])
     for column, field, title in ((left, "kind", "kind"), (right, "country", "country")):
-        counts = ranked.groupby(field, as_index=False).agg(organisations=("org_id", "count"))
+        counts = query(source_queries.institution_breakdown, page.filters, metric, field)
         counts["org_id"] = counts[field]
         counts["kind_colour"] = counts[field] if field == "kind" else "other"
         with column:
@@ -68,7 +69,9 @@ else:
     ui.table(table, "institutions")
 
     st.header("One institution")
-    names = dict(zip(ranked["org_id"], ranked["name"], strict=True))
+    wanted = clicked[0] if clicked else st.session_state.get("org_pick", st.query_params.get("institution"))
+    pickable = ranked[(ranked.index < PICKABLE) | (ranked["org_id"] == wanted)]
+    names = dict(zip(pickable["org_id"], pickable["name"], strict=True))
     if clicked and clicked[0] in names:
         st.session_state["org_pick"] = clicked[0]
     org_id = ui.url_pick("Institution (or click a bar above)", names, "org_pick", "institution", what="Institution")

@@ -14,14 +14,13 @@ ui.header(
     "Every number the articles report, with who said it, at which event, and the sentence it comes from.",
 )
 
+PICKABLE = 300  # figures offered in the chart picker when no group is chosen
+
 table = figs.with_display(query(event_queries.figures_table, page.filters))
 if table.empty:
     ui.empty("figures", page.filters)
 else:
-    groups = figs.proposed_groups(table)
-    labels = dict(
-        zip(table["figure_id"], table["figure"] + " — " + table["subject"].fillna(table["text"]), strict=True)
-    )
+    groups = figs.proposed_groups(query(event_queries.figure_groups, page.filters))
     st.subheader("Chart figures that belong together")
     if groups:
         # the group is kept in the URL, so the report view charts the same figures (and names them)
@@ -41,8 +40,17 @@ else:
     if page.report:
         chosen = default  # no controls in the report: they left gaps above the chart
     else:
+        # the figures offered: the first few hundred and those charted (thousands of options slowed every run)
+        offered = table[(table.index < PICKABLE) | table["figure_id"].isin(default)]
+        labels = dict(
+            zip(
+                offered["figure_id"],
+                offered["figure"] + " — " + offered["subject"].fillna(offered["text"]),
+                strict=True,
+            )
+        )
         chosen = st.multiselect("Figures in the chart", list(labels), default=default, format_func=labels.get)
-    frame = figs.chart_frame(table, chosen)
+    frame = figs.chart_frame(table, chosen, query(event_queries.previous_sentences, tuple(chosen)))
     if not frame.empty and not page.report:
         edited = st.data_editor(
             frame[["figure", "label"]],

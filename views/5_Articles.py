@@ -5,6 +5,7 @@ import streamlit as st
 
 from culturedash import db, source_queries, ui
 from culturedash.app_state import query
+from culturedash.filters import Filters
 from culturedash.highlight import date_spans, highlight, legend_html
 from culturedash.safe_text import md
 
@@ -21,9 +22,10 @@ if search != wanted:
         st.query_params["q"] = search
     else:
         del st.query_params["q"]
-results = query(source_queries.search_articles, search)
-in_scope = set(query(db.filter_options)["articles"]) if not page.filters.articles else set(page.filters.articles)
-results = results[results["file_name"].isin(in_scope)]
+PICKABLE = 300  # articles offered in the reader's picker: the best matches (a linked one is always there)
+
+# the Article filter picks the articles; the event filters pick events, not the articles searched here
+results = query(source_queries.search_articles, search, Filters(articles=page.filters.articles))
 if not query(db.has_fts):
     st.caption("Full-text index not found in this database: plain word matching is used. Rebuild to get ranking.")
 if results.empty:
@@ -35,7 +37,9 @@ else:
     table = results.drop(columns=["article_id"] if search else ["article_id", "score"])
     ui.table(table, "articles")
 
-    titles = dict(zip(results["article_id"], results["title"], strict=True))
+    wanted = st.session_state.get("article_pick", st.query_params.get("read"))
+    pickable = results[(results.index < PICKABLE) | (results["article_id"] == wanted)]
+    titles = dict(zip(pickable["article_id"], pickable["title"], strict=True))
     # the reader names the article itself: no second heading in the report
     article_id = ui.url_pick("Read an article", titles, "article_pick", "read", heading=False, what="Article")
     art = query(source_queries.article, article_id)

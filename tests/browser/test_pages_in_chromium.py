@@ -261,3 +261,33 @@ def test_data_page_buttons_show_their_whole_label(browser, app_url, width):
         assert cut == []
     finally:
         page.close()
+
+
+# ----------------------------------------------------------------- the network of a generated corpus
+
+
+@pytest.mark.parametrize("top", ["100", "400"])
+def test_network_of_a_generated_corpus_reads_whole_at_both_widths(browser, corpus_db, tmp_path, top):
+    db = tmp_path / "culture.duckdb"
+    shutil.copy(corpus_db, db)
+    with serve(db) as url:
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})  # type: ignore[attr-defined]
+        try:
+            page.goto(f"{url}/network?top={top}", wait_until="networkidle")
+            page.wait_for_selector(".js-plotly-plot", timeout=120_000)
+            settle(page)
+            chart = page.locator(".js-plotly-plot").first
+            problems: list[str] = []
+            for width in (1400, 1024):
+                page.set_viewport_size({"width": width, "height": 1000})
+                page.wait_for_timeout(1500)  # Plotly redraws on resize
+                chart.scroll_into_view_if_needed()
+                problems += [f"{width} px: {p}" for p in chart.evaluate(_LAYOUT_PROBLEMS)]
+                (SCREENSHOTS / "charts").mkdir(parents=True, exist_ok=True)
+                chart.screenshot(path=str(SCREENSHOTS / "charts" / f"network-corpus-top{top}-{width}.png"))
+            assert problems == []
+            if top == "100":  # every corpus used here has more than 100 people
+                title = chart.locator(".gtitle").text_content() or ""  # wrapped lines come without a space
+                assert "100 most" in title and "connected of" in title
+        finally:
+            page.close()

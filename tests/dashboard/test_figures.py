@@ -3,7 +3,9 @@
 import pandas as pd
 import pytest
 
+from culturedash import event_queries
 from culturedash.figures import bar_label, chart_frame, format_value, proposed_groups
+from culturedash.filters import Filters
 
 
 @pytest.mark.parametrize(
@@ -36,20 +38,28 @@ def test_bar_label_says_what_is_counted(evidence, previous, label):
     assert bar_label(None, evidence, previous) == label
 
 
-def test_groups_need_the_same_unit_source_and_speaker():
+def test_groups_need_the_same_unit_source_and_speaker(literal_con):
+    literal_con.execute(
+        """INSERT INTO figures VALUES
+           ('F2', 'A1', 'E2', 'P1', 10, 'percent', 'all', '10%', false, 'This is 10% of all.', 100, 103),
+           ('F3', 'A1', 'E2', NULL, 20, 'percent', 'x', '20%', false, 'x', 110, 113),
+           ('F4', 'A1', 'E2', 'P1', 5, 'films', 'y', '5 films', false, 'y', 120, 127),
+           ('F5', 'A1', 'E2', 'P1', 7, 'percent', NULL, '7%', false, 'no subject', 130, 132)"""
+    )
+    groups = proposed_groups(event_queries.figure_groups(literal_con, Filters()))
+    assert [ids for _, ids in groups] == [["F1", "F2"]]  # same unit, article and speaker, each with a subject
+    assert groups[0][0] == "2 shares (%) reported by Ana Lund in “Coast News, Harbour forum opens, 1 Mar 2024”"
+
+
+def test_chart_frame_keeps_the_chosen_order_and_labels_from_the_sentence_before():
     frame = pd.DataFrame(
         {
-            "figure_id": ["a", "b", "c", "d"],
-            "unit": ["percent", "percent", "percent", "films"],
-            "file_name": ["x.txt", "x.txt", "y.txt", "x.txt"],
-            "speaker": ["Ana", "Ana", "Ana", None],
-            "subject": ["s1", "s2", "s3", "s4"],
-            "article": ["X", "X", "Y", "X"],
-            "evidence": ["52% of schools offer music.", "This is 10% of all.", "x", "y"],
-            "previous_sentence": ["", "Half the museums are open.", "", ""],
+            "figure_id": ["a", "b"],
+            "unit": ["percent", "percent"],
+            "subject": ["s1", "s2"],
+            "evidence": ["52% of schools offer music.", "This is 10% of all."],
         }
     )
-    groups = proposed_groups(frame)
-    assert [ids for _, ids in groups] == [["a", "b"]]
-    assert "shares (%) reported by Ana" in groups[0][0]
-    assert list(chart_frame(frame, ["b", "a"])["figure_id"]) == ["b", "a"]
+    chosen = chart_frame(frame, ["b", "a"], {"b": "The number of museums is 40."})
+    assert list(chosen["figure_id"]) == ["b", "a"]
+    assert chosen["label"].iloc[0] == "Museums"  # "This is 10% of all." is named by the sentence before

@@ -98,6 +98,31 @@ def test_timeline_drill_down_shows_participants_of_the_chosen_event(app_db):
     assert name in set(shown["name"])
 
 
+def test_a_forum_lists_the_participants_of_its_sessions_apart(app_db):
+    with duckdb.connect(str(app_db), read_only=True) as con:
+        forum, own = con.execute(
+            """SELECT p.event_id, (SELECT count(DISTINCT person_id) FROM participations x WHERE x.event_id = p.event_id)
+               FROM events p JOIN events c ON c.parent_id = p.event_id
+               JOIN participations pa ON pa.event_id = c.event_id
+               GROUP BY p.event_id ORDER BY count(DISTINCT pa.person_id) DESC LIMIT 1"""
+        ).fetchone()
+        session_people = set(
+            r[0]
+            for r in con.execute(
+                """SELECT pe.name FROM events c JOIN participations pa USING (event_id) JOIN people pe USING (person_id)
+                   WHERE c.parent_id = ?""",
+                [forum],
+            ).fetchall()
+        )
+    at = run_page("1_Timeline", event=forum)
+    assert not at.exception
+    headings = [s.value for s in at.subheader]
+    assert f"Participants ({own})" in headings
+    assert any(h.startswith(f"Participants in its sessions ({len(session_people)} in ") for h in headings)
+    listed = next(d.value for d in at.dataframe if "session" in d.value.columns)
+    assert set(listed["name"]) == session_people
+
+
 # ----------------------------------------------------------------- network
 
 

@@ -28,7 +28,16 @@ def test_dates_in_words_with_the_precision_the_text_gives(info, text):
 
 def test_readable_events_put_dates_and_place_in_one_column_each(literal_con):
     frame = tables.readable_events(event_queries.timeline_events(literal_con, Filters()))
-    assert list(frame.columns) == ["event", "type", "dates", "part of", "place", "participants", "article"]
+    assert list(frame.columns) == [
+        "event",
+        "type",
+        "dates",
+        "part of",
+        "place",
+        "participants",
+        "in its sessions",
+        "article",
+    ]
     forum = frame.set_index("event").loc["Harbour Forum"]
     assert forum["dates"] == "04 Mar 2024 – 05 Mar 2024" and forum["place"] == "Old Port Hall, Bergen"
     assert frame.set_index("event").loc["Panel one", "part of"] == "Harbour Forum"
