@@ -15,6 +15,7 @@ from etl.resolve import fold
 COLUMNS = ["kind", "keep_id", "keep_name", "other_id", "other_name", "score", "reasons"]
 _INITIAL = re.compile(r"^\w\.?$")
 _SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "&"}
+ROWS_PER_BATCH = 512  # spellings compared per cdist call: a 512 x N float32 matrix at a time
 
 
 def merge_suggestions(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -94,9 +95,9 @@ def _close_pairs(folded: list[str], cutoff: float) -> set[tuple[int, int]]:
         members = where[name]
         if len(members) > 1 and fuzz.token_sort_ratio(name, name) >= cutoff:
             out |= {(a, b) for k, a in enumerate(members) for b in members[k + 1 :]}
-    for start in range(0, len(distinct), 512):
+    for start in range(0, len(distinct), ROWS_PER_BATCH):
         scores = process.cdist(
-            distinct[start : start + 512],
+            distinct[start : start + ROWS_PER_BATCH],
             distinct[start:],
             scorer=fuzz.token_sort_ratio,
             score_cutoff=cutoff,
