@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 import re
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
-import pyarrow as pa
+import pyarrow
 
 from etl.errors import DatabaseError
 from etl.fts import create_article_index
@@ -174,12 +175,11 @@ def _write(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> N
     """Insert a frame in one scan (row-by-row executemany costs as much as the parsing)."""
     if frame.empty:
         return
-    rows: pd.DataFrame | pa.Table = frame[COLUMNS[table]]
-    try:
-        # DuckDB reads Arrow columns directly; a pandas string column is converted value by value (2x slower)
-        rows = pa.Table.from_pandas(rows, preserve_index=False)
-    except (pa.ArrowException, ValueError):
-        pass  # a column Arrow cannot type (mixed values after a curation edit): DuckDB's pandas scan copes
+    rows: pd.DataFrame | pyarrow.Table = frame[COLUMNS[table]]
+    # DuckDB reads Arrow columns directly; a pandas string column is converted value by value (2x slower).
+    # A column Arrow cannot type (mixed values after a curation edit) stays pandas: DuckDB's scan copes.
+    with contextlib.suppress(pyarrow.ArrowException, ValueError):
+        rows = pyarrow.Table.from_pandas(rows, preserve_index=False)
     con.register("incoming_rows", rows)
     try:
         con.execute(f"INSERT INTO {table} SELECT * FROM incoming_rows")  # table: one of SCHEMA's names

@@ -24,7 +24,9 @@ def test_dates_lists_and_missing_values_arrive_as_written(con):
         ],
         columns=COLUMNS["articles"],
     )
-    people = pd.DataFrame([("P1", "Ana Lund", ["A. Lund"], None), ("P2", "Bo", [], "Latvia")], columns=COLUMNS["people"])
+    people = pd.DataFrame(
+        [("P1", "Ana Lund", ["A. Lund"], None), ("P2", "Bo", [], "Latvia")], columns=COLUMNS["people"]
+    )
     write_tables(con, {"articles": articles, "people": people})
     assert con.execute("SELECT article_id, published, url, author FROM articles ORDER BY 1").fetchall() == [
         ("A1", date(2024, 3, 1), None, None),

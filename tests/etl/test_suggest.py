@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 from rapidfuzz import fuzz
 
-from etl.load import COLUMNS
 from etl import suggest
+from etl.load import COLUMNS
 from etl.resolve import fold
 from etl.suggest import _close_pairs, _likeness, _org_candidates, _org_pair, _people_candidates, merge_suggestions
 
@@ -108,9 +108,7 @@ def test_close_pairs_compare_each_spelling_once_and_miss_no_pair(cutoff, rows, m
     monkeypatch.setattr(suggest, "ROWS_PER_BATCH", rows)
     folded = [fold(n) for n in SAMPLE_PEOPLE + SAMPLE_ORGS]
     every = {
-        (i, j)
-        for i, j in combinations(range(len(folded)), 2)
-        if fuzz.token_sort_ratio(folded[i], folded[j]) >= cutoff
+        (i, j) for i, j in combinations(range(len(folded)), 2) if fuzz.token_sort_ratio(folded[i], folded[j]) >= cutoff
     }
     assert _close_pairs(folded, cutoff) == every
 
