@@ -104,7 +104,8 @@ def _timed_build(source: Path, db: Path, workers: int | None) -> dict[str, Any]:
     ]:
         wrap(pipeline, name, step)
     wrap(Cache, "extract", "extract")
-    wrap(load, "create_article_index", "fts")  # called inside write_database: taken out of "load" below
+    for name in ("carry_over", "create_article_index", "update_article_index"):  # called inside write_database:
+        wrap(load, name, "fts")  # taken out of "load" below
     kwargs: dict[str, Any] = {"curation": db.parent / NO_CURATION}
     if workers is not None and _takes_workers():
         kwargs["workers"] = workers
