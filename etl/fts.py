@@ -1,4 +1,5 @@
-"""DuckDB's full-text-search extension, loaded from the pinned `duckdb-extension-fts` package (never downloaded)."""
+"""DuckDB's full-text-search extension, loaded from the pinned `duckdb-extension-fts` package (never downloaded);
+the article index is built whole, or carried over from the previous database and updated for changed articles."""
 
 from __future__ import annotations
 
@@ -150,5 +151,5 @@ def update_article_index(con: duckdb.DuckDBPyConnection) -> bool:
         CREATE OR REPLACE TABLE {s}.stats AS
         SELECT count(docid) AS num_docs, sum(len) / count(len) AS avgdl FROM {s}.docs;
         DROP TABLE gone; DROP TABLE fresh; DROP TABLE fresh_terms; DROP TABLE indexed_before;
-    """)  # noqa: S608 (the schema name is this module's constant)
+    """)  # {s} is this module's constant, never input
     return True
