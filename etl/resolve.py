@@ -7,14 +7,20 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from etl.extraction.events import norm_name
 from etl.extraction.lexicon import COUNTRIES
 from etl.records import EventRec, Extraction
 
 
+@lru_cache(maxsize=1 << 17)
 def fold(text: str) -> str:
     """Lower case without diacritics ('Baghırli' -> 'baghirli')."""
+    # Names recur across thousands of articles and every step folds them: each spelling is folded once, and
+    # plain ASCII (most names) skips the per-character Unicode walk, which has nothing to strip there.
+    if text.isascii():
+        return text.casefold()
     text = unicodedata.normalize("NFKD", text.replace("ı", "i").replace("İ", "I"))
     return "".join(c for c in text if not unicodedata.combining(c)).casefold()
 

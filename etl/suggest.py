@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -14,6 +15,7 @@ from etl.resolve import fold
 COLUMNS = ["kind", "keep_id", "keep_name", "other_id", "other_name", "score", "reasons"]
 _INITIAL = re.compile(r"^\w\.?$")
 _SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "&"}
+ROWS_PER_BATCH = 512  # spellings compared per cdist call: a 512 x N float32 matrix at a time
 
 
 def merge_suggestions(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -38,9 +40,10 @@ def _people_pairs(tables: dict[str, pd.DataFrame]) -> list[tuple]:
     pairs = list(zip(people["person_id"], people["name"], strict=True))
     for i, j in _people_candidates([name for _, name in pairs]):
         (a_id, a), (b_id, b) = pairs[i], pairs[j]
-        score, reasons = _name_likeness(a, b)
+        score, why = _likeness(a, b)
         if score == 0:
             continue
+        reasons = list(why)
         shared = orgs.get(a_id, set()) & orgs.get(b_id, set())
         if shared:
             score += 0.05
@@ -57,38 +60,58 @@ def _people_pairs(tables: dict[str, pd.DataFrame]) -> list[tuple]:
     return [row for row in out if row[5] >= 0.75]
 
 
-def _name_likeness(a: str, b: str) -> tuple[float, list[str]]:
+@lru_cache(maxsize=1 << 16)  # namesakes (one name at many bodies) make many candidate pairs of the same spellings
+def _likeness(a: str, b: str) -> tuple[float, tuple[str, ...]]:
     """How alike two person names are, and why: an initial form, or a close spelling."""
-    ta, tb = fold(a).replace(".", ". ").split(), fold(b).replace(".", ". ").split()
-    ta, tb = [t for t in ta if t != "."], [t for t in tb if t != "."]
+    ta, tb = _tokens(fold(a)), _tokens(fold(b))
     if len(ta) >= 2 and len(tb) >= 2 and ta[-1] == tb[-1] and ta[0][0] == tb[0][0]:
         (short, short_name), (_, full_name) = sorted(((ta, a), (tb, b)), key=lambda p: len(p[0][0]))
         if _INITIAL.match(short[0]):
             # the reason quotes the names as written, not their folded matching keys
-            return 0.9, [f"initial '{short_name.split()[0]}' fits '{full_name.split()[0]}', same surname"]
+            return 0.9, (f"initial '{short_name.split()[0]}' fits '{full_name.split()[0]}', same surname",)
     ratio = fuzz.token_sort_ratio(fold(a), fold(b))
     if ratio >= 85:
-        return ratio / 100 - 0.05, [f"names {ratio:.0f}% alike"]
-    return 0.0, []
+        return ratio / 100 - 0.05, (f"names {ratio:.0f}% alike",)
+    return 0.0, ()
+
+
+def _tokens(folded: str) -> list[str]:
+    """A folded name's words, with an initial's dot split off ('a.berzina' -> ['a.', 'berzina'])."""
+    return [t for t in folded.replace(".", ". ").split() if t != "."]
 
 
 def _close_pairs(folded: list[str], cutoff: float) -> set[tuple[int, int]]:
-    """Index pairs (i < j) whose token-sorted names are at least `cutoff` % alike, compared in bulk (C++, by rows)."""
+    """Index pairs (i < j) whose token-sorted names are at least `cutoff` % alike, compared in bulk (C++, by rows).
+
+    Each distinct spelling is compared once, and only with the spellings after it (the score is symmetric):
+    namesakes repeat a spelling many times in a large corpus, so this is far fewer comparisons than all pairs.
+    """
     out: set[tuple[int, int]] = set()
-    if len(folded) < 2:
-        return out
-    for start in range(0, len(folded), 512):
+    where: dict[str, list[int]] = defaultdict(list)
+    for i, name in enumerate(folded):
+        where[name].append(i)
+    distinct = list(where)
+    for name in distinct:  # the same spelling twice is alike when it is alike to itself ('' may not be)
+        members = where[name]
+        if len(members) > 1 and fuzz.token_sort_ratio(name, name) >= cutoff:
+            out |= {(a, b) for k, a in enumerate(members) for b in members[k + 1 :]}
+    for start in range(0, len(distinct), ROWS_PER_BATCH):
         scores = process.cdist(
-            folded[start : start + 512], folded, scorer=fuzz.token_sort_ratio, score_cutoff=cutoff, dtype=np.float32
+            distinct[start : start + ROWS_PER_BATCH],
+            distinct[start:],
+            scorer=fuzz.token_sort_ratio,
+            score_cutoff=cutoff,
+            dtype=np.float32,
         )
-        for i, j in zip(*np.nonzero(scores), strict=True):
-            if start + i < j:
-                out.add((int(start + i), int(j)))
+        for row, col in zip(*np.nonzero(scores), strict=True):
+            u, v = start + int(row), start + int(col)
+            if u < v:
+                out |= {(min(a, b), max(a, b)) for a in where[distinct[u]] for b in where[distinct[v]]}
     return out
 
 
 def _people_candidates(names: list[str]) -> list[tuple[int, int]]:
-    """Every pair `_name_likeness` can score above 0, in the order the pairs of `names` come (i < j).
+    """Every pair `_likeness` can score above 0, in the order the pairs of `names` come (i < j).
 
     Comparing each pair in Python grew with the square of the people (2 s at 100 articles, minutes at 1,000);
     the pairs that can score are found in bulk: same surname and first letter, or close spellings.
@@ -96,7 +119,7 @@ def _people_candidates(names: list[str]) -> list[tuple[int, int]]:
     groups: dict[tuple[str, str], list[int]] = defaultdict(list)
     folded = [fold(n) for n in names]
     for i, name in enumerate(folded):
-        tokens = [t for t in name.replace(".", ". ").split() if t != "."]
+        tokens = _tokens(name)
         if len(tokens) >= 2:
             groups[(tokens[-1], tokens[0][0])].append(i)
     pairs = {(a, b) for members in groups.values() for k, a in enumerate(members) for b in members[k + 1 :]}

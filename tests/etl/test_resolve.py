@@ -2,9 +2,11 @@
 
 from pathlib import Path
 
+import pytest
+
 from etl.reader import parse_article
 from etl.records import Extraction, Mention, OrgRec
-from etl.resolve import resolve
+from etl.resolve import fold, resolve
 
 
 def _article_with_orgs(file_name: str, orgs: list[OrgRec], mentions: dict[str, int]) -> Extraction:
@@ -57,3 +59,19 @@ def test_same_name_with_the_same_or_no_body_is_one_person():
         ]
     )
     assert len(resolved.people) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("Baghırli", "baghirli"),
+        ("İlham Əliyev", "ilham əliyev"),  # 'ə' is a letter of its own, not a letter with a mark
+        ("Gülay Demir Şahin", "gulay demir sahin"),
+        ("Straße", "strasse"),
+        ("Oscar K. Osei", "oscar k. osei"),
+        ("", ""),
+    ],
+)
+def test_fold_drops_case_and_diacritics(text, folded):
+    assert fold(text) == folded
+    assert fold(text) == folded  # the second call comes from the cache: the same answer

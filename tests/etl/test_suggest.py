@@ -1,10 +1,15 @@
 """Merge suggestions on literal names: initials, close spellings, acronyms, same name at different bodies."""
 
+from itertools import combinations
+
 import pandas as pd
 import pytest
+from rapidfuzz import fuzz
 
+from etl import suggest
 from etl.load import COLUMNS
-from etl.suggest import merge_suggestions
+from etl.resolve import fold
+from etl.suggest import _close_pairs, _likeness, _org_candidates, _org_pair, _people_candidates, merge_suggestions
 
 
 def tables(people, orgs=(), affiliations=()):
@@ -58,3 +63,63 @@ def test_acronym_is_suggested_for_its_spelled_out_body():
         "NHB",
         "'NHB' = initials",
     )
+
+
+# Names as a large corpus has them: namesakes (one spelling many times), initials, diacritics, typos,
+# gendered and transliterated forms that share no word, single words, and plenty of unrelated names.
+SAMPLE_PEOPLE = [
+    *["Oscar Osei"] * 6,
+    *["Omar Osei", "O. Osei", "Oscar K. Osei", "Olufemi Osei", "Oscar Oseii"],
+    *["Aleksandr Petrov", "Aleksandra Petrova", "A. Petrov", "Alexander Petrov", "Anna Petrova"],
+    *["Yusuf Ahmedov", "Yousef Akhmedov", "Yusuf Ahmadov", "Jamal Haddad", "Jamal Hadad", "J. Haddad"],
+    *["Gülay Demir Şahin", "Gulay Demir Sahan", "Gülay Şahin", "Baghırli", "Baghirli", "Cher", "Cher"],
+    *[f"{first} {last}" for first in ("Amina", "Bruno", "Carmen", "Dmitri", "Elif") for last in ("Kovacs", "Novak")],
+    *["Bruno Kovač", "Carmen Novák", "Dmitri Novak", "Dmitry Novak", "E. Kovacs", "Elif Kovacs-Novak"],
+]
+SAMPLE_ORGS = [
+    *["National Library of Poland", "National Library of Uganda", "National Library of Poland"],
+    *["National Heritage Board", "NHB", "National Heritage Bord", "Heritage Board", "NLP", "Opera House"],
+    *["Tartu Art Museum", "Tartu Art Museum ", "Tartu Museum of Art", "Lyon Arts Council", "Lyon Art Council"],
+]
+
+
+def test_blocked_people_candidates_hold_every_pair_the_all_pairs_scoring_finds():
+    found = set(_people_candidates(SAMPLE_PEOPLE))
+    every = {
+        (i, j)
+        for i, j in combinations(range(len(SAMPLE_PEOPLE)), 2)
+        if _likeness(SAMPLE_PEOPLE[i], SAMPLE_PEOPLE[j])[0] > 0
+    }
+    assert len(every) > 40  # the sample has many alike pairs, or the check proves nothing
+    assert every <= found
+
+
+def test_blocked_org_candidates_hold_every_pair_the_all_pairs_scoring_finds():
+    items = [(f"O{i}", name) for i, name in enumerate(SAMPLE_ORGS)]
+    found = set(_org_candidates(SAMPLE_ORGS))
+    every = {(i, j) for i, j in combinations(range(len(items)), 2) if _org_pair(items[i], items[j])}
+    assert len(every) > 5
+    assert every <= found
+
+
+@pytest.mark.parametrize("cutoff", [84, 87])
+@pytest.mark.parametrize("rows", [512, 7])  # 7: many batches, so pairs across batch edges are checked too
+def test_close_pairs_compare_each_spelling_once_and_miss_no_pair(cutoff, rows, monkeypatch):
+    monkeypatch.setattr(suggest, "ROWS_PER_BATCH", rows)
+    folded = [fold(n) for n in SAMPLE_PEOPLE + SAMPLE_ORGS]
+    every = {
+        (i, j) for i, j in combinations(range(len(folded)), 2) if fuzz.token_sort_ratio(folded[i], folded[j]) >= cutoff
+    }
+    assert _close_pairs(folded, cutoff) == every
+
+
+def test_namesakes_at_different_bodies_are_each_suggested():
+    """Three people named alike at three bodies: every pair is suggested, each with its own ids."""
+    t = tables(
+        ["Oscar Osei", "Oscar Osei", "Oscar Osei"],
+        ["Opera House", "Film School", "Arts Council"],
+        [(f"P{i}", f"O{i}", "a", None, "e", "apposition") for i in range(3)],
+    )
+    found = merge_suggestions(t)
+    assert sorted(zip(found["keep_id"], found["other_id"], strict=True)) == [("P0", "P1"), ("P0", "P2"), ("P1", "P2")]
+    assert set(found["reasons"]) == {"names 100% alike; different organisations"}
