@@ -89,6 +89,7 @@ class Template:
     text: str
     people: tuple[str, ...]
     organizations: tuple[str, ...]
+    employers: tuple[tuple[str, str], ...] = ()  # (person, organisation) pairs the gold file states
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ class Pools:
     people: list[str]
     organizations: list[str]
     countries: list[str]
+    employer: dict[str, str]  # a person's own organisation: people keep theirs from article to article
 
 
 def load_templates(sets: Sequence[tuple[Path, Path]] = TEMPLATE_SETS) -> list[Template]:
@@ -111,7 +113,9 @@ def load_templates(sets: Sequence[tuple[Path, Path]] = TEMPLATE_SETS) -> list[Te
                 continue
             people = tuple(p["name"] for p in answer.get("people", []) if p.get("name"))
             orgs = tuple(o if isinstance(o, str) else o.get("name", "") for o in answer.get("organizations", []))
-            out.append(Template(article.name, article.read_text(encoding="utf-8"), people, tuple(o for o in orgs if o)))
+            employers = tuple((p["name"], p["organization"]) for p in answer.get("people", []) if p.get("organization"))
+            text = article.read_text(encoding="utf-8")
+            out.append(Template(article.name, text, people, tuple(o for o in orgs if o), employers))
     if not out:
         raise SystemExit("no annotated articles found: run from a checkout that has data/ and tests/data/")
     return out
@@ -142,7 +146,9 @@ def make_pools(size: int, rng: random.Random) -> Pools:
     orgs = every_org[:n_orgs]
     countries = COUNTRIES[:]
     rng.shuffle(countries)
-    return Pools(people, orgs, countries)
+    org_weights = _zipf_weights(len(orgs))
+    employer = {name: rng.choices(orgs, cum_weights=org_weights)[0] for name in people}
+    return Pools(people, orgs, countries, employer)
 
 
 def _zipf_weights(n: int) -> list[float]:
@@ -172,8 +178,16 @@ def rewrite(template: Template, pools: Pools, weights: dict[str, list[float]], r
         old_last, new_last = _surname(old), _surname(new)
         if len(old_last) > 2 and old_last[0].isupper() and old_last not in swaps:
             swaps[old_last] = new_last  # "Karimli said": the surname alone follows the full name
+    for person, org in template.employers:  # the drawn person brings their own organisation along
+        own = pools.employer.get(swaps.get(person, ""))
+        if own and org in template.text and org not in swaps and own not in swaps.values():
+            swaps[org] = own
     orgs = [o for o in template.organizations if o in template.text and o not in swaps]
-    for old, new in zip(orgs, _draw(pools.organizations, weights["organizations"], len(orgs), rng), strict=False):
+    taken = set(swaps.values())
+    fresh = [
+        o for o in _draw(pools.organizations, weights["organizations"], len(orgs) + len(taken), rng) if o not in taken
+    ]
+    for old, new in zip(orgs, fresh, strict=False):
         swaps[old] = new
     countries = list(dict.fromkeys(_COUNTRY.findall(template.text)))
     for old, new in zip(countries, _draw(pools.countries, weights["countries"], len(countries), rng), strict=False):

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import random
 import re
 from collections import Counter
 
 import pytest
 
-from benchmarks.make_corpus import LAST_NAMES, Template, load_templates, make_corpus, write_corpus
+from benchmarks.make_corpus import (
+    LAST_NAMES,
+    Template,
+    _zipf_weights,
+    load_templates,
+    make_corpus,
+    make_pools,
+    rewrite,
+    write_corpus,
+)
 
 
 @pytest.fixture(scope="module")
@@ -68,3 +78,20 @@ def test_write_corpus_writes_text_files(tmp_path) -> None:
     assert write_corpus(12, tmp_path) == 12
     files = sorted(tmp_path.glob("*.txt"))
     assert len(files) == 12 and all(f.read_text(encoding="utf-8").strip() for f in files)
+
+
+def test_a_drawn_person_keeps_their_own_organisation_in_every_article() -> None:
+    template = Template(
+        "t.txt",
+        "Ana Lund, director of the Harbour Museum, spoke.",
+        ("Ana Lund",),
+        ("Harbour Museum",),
+        (("Ana Lund", "Harbour Museum"),),
+    )
+    rng = random.Random(1)
+    pools = make_pools(50, rng)
+    weights = {key: _zipf_weights(len(getattr(pools, key))) for key in ("people", "organizations", "countries")}
+    for _ in range(30):
+        text = rewrite(template, pools, weights, rng)
+        person = text.split(",")[0]
+        assert f"director of the {pools.employer[person]}," in text
