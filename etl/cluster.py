@@ -25,7 +25,7 @@ AHEAD = 2  # chunks in flight per worker thread: the workers never wait, the sch
 START_WORKERS = "start one with `dask scheduler` and workers with `dask worker {address}`"
 
 
-def dask_runner(address: str, progress: Progress | None, size: int = CHUNK) -> ExtractRows:
+def dask_runner(address: str, progress: Progress | None, size: int | None = None) -> ExtractRows:
     """Extract on the Dask cluster whose scheduler listens at `address`."""
 
     def run(todo: list[Article]) -> Iterator[Batch]:
@@ -33,8 +33,8 @@ def dask_runner(address: str, progress: Progress | None, size: int = CHUNK) -> E
         client = _connect(distributed, address)
         futures: dict[Any, list[Article]] = {}
         try:
-            parts = iter(chunks(todo, size))
-            running = distributed.as_completed()
+            parts = iter(chunks(todo, size or CHUNK))
+            running = distributed.as_completed(loop=client.loop)
             for part in _take(parts, AHEAD * max(1, sum(client.nthreads().values()))):
                 futures[_submit(client, running, part)] = part
             done = 0

@@ -71,12 +71,12 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
-def pool_runner(workers: int, nlp: Language | None, progress: Progress | None, size: int = CHUNK) -> ExtractRows:
+def pool_runner(workers: int, nlp: Language | None, progress: Progress | None, size: int | None = None) -> ExtractRows:
     """Extract over `workers` processes; `nlp` (when given and the workers fork) is shared rather than loaded."""
 
     def run(todo: list[Article]) -> Iterator[Batch]:
         global _nlp
-        parts = chunks(todo, size)
+        parts = chunks(todo, size or CHUNK)
         context = _context()
         before = _children()
         _nlp, inherited = (nlp if context.get_start_method() == "fork" else None), _nlp
