@@ -68,7 +68,11 @@ def _context() -> multiprocessing.context.BaseContext:
     methods = multiprocessing.get_all_start_methods()
     if "fork" in methods and threading.active_count() == 1:
         return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if "forkserver" in methods:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["etl.pipeline"])  # the server imports spaCy once, not every worker
+        return context
+    return multiprocessing.get_context("spawn")
 
 
 def pool_runner(workers: int, nlp: Language | None, progress: Progress | None, size: int | None = None) -> ExtractRows:

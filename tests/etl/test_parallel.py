@@ -9,6 +9,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -244,3 +245,19 @@ def test_bad_workers_setting_is_one_line(monkeypatch, capsys, tmp_path, value):
     assert main(["build", "--source", str(tmp_path), "--db", str(tmp_path / "c.duckdb")]) == 1
     err = capsys.readouterr().err
     assert err.startswith(f"error: CULTURE_WORKERS={value!r} is not a number of processes") and err.count("\n") == 1
+
+
+@pytest.mark.slow
+def test_workers_started_from_a_threaded_process_give_the_same_database(corpus, seed_db, tmp_path, monkeypatch):
+    # a Streamlit server has threads: the pool then starts its workers from a fork server, not by forking itself
+    monkeypatch.setattr(parallel, "CHUNK", 2)
+    stop = threading.Event()
+    waiting = threading.Thread(target=stop.wait)
+    waiting.start()
+    try:
+        assert parallel._context().get_start_method() == "forkserver"
+        build(corpus, tmp_path / "culture.duckdb", workers=2)
+    finally:
+        stop.set()
+        waiting.join()
+    assert database_rows(tmp_path / "culture.duckdb") == database_rows(seed_db)
