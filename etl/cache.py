@@ -47,7 +47,7 @@ class Batch:
 
 
 # Extracts the articles missing from the cache, yielding their rows as they are done (in this process, over
-# worker processes or on a cluster: see etl/parallel.py and etl/cluster.py).
+# worker processes or on a cluster: see etl/parallel.py).
 ExtractRows = Callable[[list[Article]], Iterator[Batch]]
 
 

@@ -11,7 +11,6 @@ import pandas as pd
 from spacy.language import Language
 
 from etl.cache import Batch, Cache, ExtractRows, batch_of, cache_dir, installed_model_id, model_id
-from etl.cluster import dask_runner
 from etl.curation import CurationReport, apply_curation
 from etl.curation_checks import check_against_articles
 from etl.curation_file import Entry, read_curation
@@ -19,7 +18,7 @@ from etl.errors import ArticleError
 from etl.extraction.spans import line_break_sentences  # noqa: F401  (registers the component)
 from etl.load import build_tables, check_target, remove_stale_builds, write_database
 from etl.nlp import load_nlp
-from etl.parallel import pool_runner
+from etl.parallel import dask_runner, pool_runner
 from etl.pieces import extract_articles
 from etl.reader import article_files, file_name, parse_document, read_raw
 from etl.records import Article, Extraction

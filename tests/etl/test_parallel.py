@@ -17,7 +17,7 @@ import duckdb
 import psutil
 import pytest
 
-from etl import cluster, parallel, pieces
+from etl import parallel, pieces
 from etl.cache import Batch, Cache
 from etl.cli import main
 from etl.errors import ArticleError, WorkersError
@@ -190,7 +190,7 @@ def test_dask_cluster_of_two_local_workers_builds_the_same_database(mixed, one_p
 
 
 def test_unreachable_scheduler_is_one_line_naming_the_address(tmp_path, monkeypatch, capsys):
-    monkeypatch.setattr(cluster, "CONNECT_SECONDS", 1.0)
+    monkeypatch.setattr(parallel, "CONNECT_SECONDS", 1.0)
     source = tmp_path / "articles"
     source.mkdir()
     shutil.copy(SEED_ARTICLES / sorted(os.listdir(SEED_ARTICLES))[0], source)
