@@ -14,7 +14,8 @@ import logging
 import os
 import shutil
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Generator, Iterable, Iterator
+from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -26,6 +27,7 @@ import pyarrow.parquet as pq
 from spacy.language import Language
 
 from etl import cache_codec as codec
+from etl.errors import WorkersError
 from etl.records import Article, Extraction
 
 ETL_DIR = Path(__file__).resolve().parent
@@ -33,8 +35,20 @@ CACHE_DIR = ".cache"
 MAX_BATCHES = 8  # more batch files than this are merged into one (reading many small files costs more)
 log = logging.getLogger(__name__)
 
-# Extracts a batch of articles with a loaded pipeline (the pipeline's extract_all, progress bound in).
-ExtractAll = Callable[[list[Article], Language], list[Extraction]]
+FLUSH_ROWS = 512  # extracted rows are written to the cache in files of about this many (a stopped build keeps them)
+
+
+@dataclass(frozen=True)
+class Batch:
+    """Extractions as cache rows, with the extractor version (code and model) of the process that made them."""
+
+    version: str
+    rows: list[dict[str, Any]]
+
+
+# Extracts the articles missing from the cache, yielding their rows as they are done (in this process, over
+# worker processes or on a cluster: see etl/parallel.py).
+ExtractRows = Callable[[list[Article]], Iterator[Batch]]
 
 
 def cache_dir(db_path: Path) -> Path:
@@ -100,6 +114,7 @@ class BatchStore:
 
     def __init__(self, root: Path, version: str, schema: pa.Schema) -> None:
         self.root = root
+        self.version = version
         self.folder = root / version[:20]
         self.schema = schema
 
@@ -193,24 +208,44 @@ class Cache:
         found = self._read_store().load(set(keys))
         return [codec.article_from_row(found[key]) if key in found else None for key in keys]
 
-    def extract(
-        self, articles: list[Article], nlp: Callable[[], Language], model: str, run: ExtractAll
-    ) -> list[Extraction]:
-        """Each article's Extraction: from the cache, or extracted by `run` (only those, in one batch)."""
+    def extract(self, articles: list[Article], model: str, run: ExtractRows) -> list[Extraction]:
+        """Each article's Extraction, read back from its cache row; `run` extracts those the cache lacks."""
         store = self._extract_store(model)
         keys = [extraction_key(a) for a in articles]
         found = store.load(set(keys))
         todo = [a for a, key in zip(articles, keys, strict=True) if key not in found]
-        fresh: dict[str, Extraction] = {}
         if todo:
-            for article, extraction in zip(todo, run(todo, nlp()), strict=True):
-                fresh[extraction_key(article)] = extraction
-        store.add([codec.extraction_row(key, ex) for key, ex in fresh.items()])
+            _fill(store, found, run(todo))
         store.tidy(set(keys))
-        return [
-            fresh[key] if key in fresh else codec.extraction_from_row(article, found[key])
-            for article, key in zip(articles, keys, strict=True)
-        ]
+        return [codec.extraction_from_row(article, found[key]) for article, key in zip(articles, keys, strict=True)]
+
+
+def _fill(store: BatchStore, found: dict[str, dict[str, Any]], batches: Iterator[Batch]) -> None:
+    """Add the batches' rows to `found` and to the store as they come; what came is kept even if the run fails."""
+    pending: list[dict[str, Any]] = []
+    try:
+        for batch in batches:
+            if batch.version != store.version:  # the rows would be filed under code or a model that did not make them
+                raise WorkersError(
+                    f"the workers extract with other code or another spaCy model than this machine (their version "
+                    f"{batch.version[:12]}, here {store.version[:12]}). Install the same requirements.txt and "
+                    "the same checkout of this project on every worker"
+                )
+            pending += batch.rows
+            found.update((row["key"], row) for row in batch.rows)
+            if len(pending) >= FLUSH_ROWS:
+                store.add(pending)
+                pending = []
+    finally:
+        if isinstance(batches, Generator):
+            batches.close()  # a runner stops its workers now, not when the generator is collected
+        store.add(pending)
+
+
+def batch_of(articles: list[Article], extractions: list[Extraction], model: str) -> Batch:
+    """The cache rows of `articles`' extractions, made with the pipeline `model`."""
+    rows = [codec.extraction_row(extraction_key(a), ex) for a, ex in zip(articles, extractions, strict=True)]
+    return Batch(extractor_version(model), rows)
 
 
 def extraction_key(article: Article) -> str:

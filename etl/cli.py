@@ -1,5 +1,5 @@
-"""Command line: `python -m etl build [--source DIR] [--db PATH]`, `python -m etl add FILE...` and
-`python -m etl evaluate --gold DIR`."""
+"""Command line: `python -m etl build [--source DIR] [--db PATH] [--workers N | --dask ADDRESS]`,
+`python -m etl add FILE...` and `python -m etl evaluate --gold DIR`."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from etl.errors import EtlError
-from etl.settings import DEFAULT_DB, DEFAULT_SOURCE, debug
+from etl.settings import DEFAULT_DB, DEFAULT_SOURCE, debug, workers
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,6 +26,17 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd.add_argument(
         "--if-stale", action="store_true", help="only when the database is missing or older than an article file"
     )
+    run_on = build_cmd.add_mutually_exclusive_group()
+    run_on.add_argument(
+        "--workers",
+        type=_count,
+        default=None,
+        metavar="N",
+        help="extract over N processes, each loading the model once (default: CULTURE_WORKERS, else 1)",
+    )
+    run_on.add_argument(
+        "--dask", metavar="ADDRESS", help="extract on a Dask cluster: its scheduler's address, e.g. tcp://host:8786"
+    )
     add_cmd = sub.add_parser("add", help="copy article files into the source folder and rebuild incrementally")
     add_cmd.add_argument("files", type=Path, nargs="+", metavar="FILE", help=".txt, .md, .html, .pdf or .docx files")
     add_cmd.add_argument("--source", type=Path, default=DEFAULT_SOURCE, help="folder of article files")
@@ -39,6 +50,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "evaluate":
         return _evaluate(args)
     failed = 0
+    if args.command == "build" and args.workers is None:
+        try:
+            args.workers = workers()
+        except ValueError as err:
+            print(f"error: {err}", file=sys.stderr)
+            return 1
     if args.command == "add":
         failed, added = _add(args)
         if not added:
@@ -57,7 +74,14 @@ def main(argv: list[str] | None = None) -> int:
     try:
         from etl.pipeline import build, terminal_progress
 
-        result = build(args.source, args.db, progress=terminal_progress, curation=args.curation)
+        result = build(
+            args.source,
+            args.db,
+            progress=terminal_progress,
+            curation=args.curation,
+            workers=getattr(args, "workers", 1),
+            dask=getattr(args, "dask", None),
+        )
     except EtlError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
@@ -82,6 +106,13 @@ def main(argv: list[str] | None = None) -> int:
     for line, message in report.stale:
         print(f"warning: curation line {line} is stale: {message}", file=sys.stderr)
     return failed
+
+
+def _count(text: str) -> int:
+    """A number of worker processes: 1 or more."""
+    if not text.strip().isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of processes (1 or more)")
+    return int(text)
 
 
 def _add(args: argparse.Namespace) -> tuple[int, int]:

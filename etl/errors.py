@@ -15,6 +15,11 @@ class ArticleError(EtlError):
         super().__init__(f"{where}: {problem}. {fix}")
         self.path = path
         self.line = line
+        self._parts = (path, problem, fix, line)
+
+    def __reduce__(self) -> tuple[type[ArticleError], tuple[str, str, str, int | None]]:
+        # raised in a worker process or on a cluster and re-raised here: pickled with what it was made of
+        return (ArticleError, self._parts)
 
 
 class SourceError(EtlError):
@@ -27,3 +32,8 @@ class ModelError(EtlError):
 
 class DatabaseError(EtlError):
     """The database file cannot be written where asked (a folder, not DuckDB, read-only, disk full)."""
+
+
+class WorkersError(EtlError):
+    """Extraction over worker processes or a Dask cluster cannot go on (a worker died, the scheduler is out of
+    reach, the workers run other code)."""

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 from spacy.language import Language
 
-from etl.cache import Cache, cache_dir, installed_model_id, model_id
+from etl.cache import Batch, Cache, ExtractRows, batch_of, cache_dir, installed_model_id, model_id
 from etl.curation import CurationReport, apply_curation
 from etl.curation_checks import check_against_articles
 from etl.curation_file import Entry, read_curation
@@ -19,6 +19,7 @@ from etl.extraction.spans import line_break_sentences  # noqa: F401  (registers 
 from etl.load import build_tables, check_target, remove_stale_builds, write_database
 from etl.lock import build_lock
 from etl.nlp import load_nlp
+from etl.parallel import dask_runner, pool_runner
 from etl.pieces import extract_articles
 from etl.reader import article_files, file_name, parse_document, read_raw
 from etl.records import Article, Extraction
@@ -83,6 +84,22 @@ def extract_all(articles: list[Article], nlp: Language, progress: Progress | Non
     return out
 
 
+def extractor(
+    nlp: Language | None, progress: Progress | None, workers: int = 1, dask: str | None = None
+) -> ExtractRows:
+    """How the articles missing from the cache are extracted: on a Dask cluster, over worker processes, or here."""
+    if dask:
+        return dask_runner(dask, progress)
+    if workers > 1:
+        return pool_runner(workers, nlp, progress)
+
+    def here(todo: list[Article]) -> Iterator[Batch]:
+        pipe = prepare(nlp or load_nlp())
+        yield batch_of(todo, extract_all(todo, pipe, progress), model_id(pipe))
+
+    return here
+
+
 def _culprit(articles: list[Article], nlp: Language) -> tuple[Article, Exception] | None:
     """The first article that fails on its own (the model parses in batches, so an error names no article)."""
     for article in articles:
@@ -100,16 +117,19 @@ def build(
     progress: Progress | None = None,
     curation: Path | None = None,
     cache: Path | None = None,
+    workers: int = 1,
+    dask: str | None = None,
 ) -> BuildResult:
     """Run the whole ETL from article files (and the curation file) to a DuckDB file.
 
     Only articles new since the last build (or changed) are parsed; the rest come from the cache beside the
-    database (`cache`, default `.cache` next to `db_path`). Resolution, curation and loading run over all.
+    database (`cache`, default `.cache` next to `db_path`), over `workers` processes or on the Dask cluster at
+    `dask` when asked. Resolution, curation and loading run over all, here.
     Every problem a user can cause or fix raises an EtlError subclass with a one-line message (naming the
     file and line) before the database is touched; a caller shows `str(err)`.
     """
     with build_lock(db_path):  # a second build of the same database waits for this one
-        return _build(source, db_path, nlp, progress, curation, cache)
+        return _build(source, db_path, nlp, progress, curation, cache, workers, dask)
 
 
 def _build(
@@ -119,6 +139,8 @@ def _build(
     progress: Progress | None,
     curation: Path | None,
     cache: Path | None,
+    workers: int,
+    dask: str | None,
 ) -> BuildResult:
     curation = curation or curation_path()
     entries = read_curation(curation)  # a broken entry stops the build before any work
@@ -128,9 +150,7 @@ def _build(
     articles = read_all(source, store)
     check_against_articles(entries, articles, curation)
     model = model_id(nlp) if nlp is not None else installed_model_id(model_names()) or model_id(load_nlp())
-    extractions = store.extract(
-        articles, lambda: prepare(nlp or load_nlp()), model, lambda todo, pipe: extract_all(todo, pipe, progress)
-    )
+    extractions = store.extract(articles, model, extractor(nlp, progress, workers, dask))
     resolved: Resolved = resolve(extractions)
     tables = without_rules(build_tables(extractions, resolved), disabled_rules())
     suggestions = merge_suggestions(tables)

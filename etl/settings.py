@@ -47,3 +47,13 @@ def disabled_rules() -> frozenset[str]:
 def debug() -> bool:
     """CULTURE_DEBUG=1: let unexpected errors show their traceback (for reporting a bug)."""
     return os.environ.get("CULTURE_DEBUG", "").strip() not in ("", "0")
+
+
+def workers() -> int:
+    """Worker processes `python -m etl build` extracts over: CULTURE_WORKERS if set, else 1 (no workers)."""
+    chosen = os.environ.get("CULTURE_WORKERS", "").strip()
+    if not chosen:
+        return 1
+    if not chosen.isdigit() or int(chosen) < 1:
+        raise ValueError(f"CULTURE_WORKERS={chosen!r} is not a number of processes. Set it to 1 or more, or unset it")
+    return int(chosen)
