@@ -64,9 +64,10 @@ def _text_hash(alias: str) -> str:
 
 
 def carry_over(con: duckdb.DuckDBPyConnection, previous: Path) -> bool:
-    """Start the new database's index from the previous database's: call while `articles` is still empty.
+    """Start a new, empty database's index from the previous database's (before its tables are written).
 
-    The index's schema, stop words and search macros are made by the extension over no rows (instant), then
+    The index's schema, stop words and search macros are made by the extension over a placeholder
+    `articles` table with no rows (instant; the placeholder is dropped, the index does not refer to it), then
     its documents, terms and dictionary are copied from `previous`, with each indexed article's text noted
     (a temp table) for `update_article_index`. False, with nothing left behind, when `previous` has no index
     laid out as this module expects (none yet, another extension version): then build the index whole.
@@ -83,12 +84,15 @@ def carry_over(con: duckdb.DuckDBPyConnection, previous: Path) -> bool:
             return False
         texts = f"SELECT article_id, {_text_hash('a')} AS h FROM previous.main.articles a"
         con.execute(f"CREATE OR REPLACE TEMP TABLE indexed_before AS {texts}")
+        con.execute("CREATE TABLE articles (article_id VARCHAR, title VARCHAR, body VARCHAR)")
         con.execute("PRAGMA create_fts_index('articles', 'article_id', 'title', 'body', overwrite=1)")
+        con.execute("DROP TABLE articles")
         for table in ("docs", "terms", "dict"):
             con.execute(f"INSERT INTO {INDEX_SCHEMA}.{table} SELECT * FROM previous.{INDEX_SCHEMA}.{table}")
         return True
     except duckdb.Error:
         con.execute(f"DROP SCHEMA IF EXISTS {INDEX_SCHEMA} CASCADE")
+        con.execute("DROP TABLE IF EXISTS articles")
         return False
     finally:
         con.execute("DETACH previous")

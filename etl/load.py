@@ -166,11 +166,6 @@ REVIEW_TABLES = ("merge_suggestions", "curation_log")
 def write_tables(con: duckdb.DuckDBPyConnection, tables: dict[str, pd.DataFrame]) -> None:
     """Create the public (and review) tables on `con` and fill them, one DataFrame scan per table."""
     con.execute(SCHEMA)
-    fill_tables(con, tables)
-
-
-def fill_tables(con: duckdb.DuckDBPyConnection, tables: dict[str, pd.DataFrame]) -> None:
-    """Fill the (created, empty) public and review tables from the frames, one scan per table."""
     for table in (*PUBLIC_TABLES, *REVIEW_TABLES):
         if table in tables:
             _write(con, table, tables[table])
@@ -268,9 +263,8 @@ def write_database(db_path: Path, tables: dict[str, pd.DataFrame]) -> None:
     try:
         con = duckdb.connect(str(tmp))
         try:
-            con.execute(SCHEMA)
             carried = db_path.is_file() and db_path.stat().st_size > 0 and carry_over(con, db_path)
-            fill_tables(con, tables)
+            write_tables(con, tables)
             # for the Articles page's search; without it the page falls back to ILIKE
             if not (carried and update_article_index(con)):
                 create_article_index(con)

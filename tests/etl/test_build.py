@@ -116,10 +116,10 @@ def test_failed_build_leaves_the_old_database_untouched(corpus, nlp, tmp_path, m
     before = db.read_bytes()
 
     def explode(con, tables):
-        con.execute("INSERT INTO articles (article_id) VALUES ('half-written')")
+        con.execute("CREATE TABLE articles (x INTEGER)")
         raise RuntimeError("disk full half-way")
 
-    monkeypatch.setattr(load, "fill_tables", explode)
+    monkeypatch.setattr(load, "write_tables", explode)
     with pytest.raises(RuntimeError):
         build(corpus, db, nlp=nlp)
     assert db.read_bytes() == before
