@@ -42,6 +42,8 @@ def _orgs(doc: Doc, spans: list[OrgSpan], ex: Extraction) -> dict[int, str]:
         rec = ex.orgs.get(local_id) or by_acronym_rec(ex, by_acronym, span.name)
         if rec is None:
             rec = OrgRec(local_id, span.name, kind=org_kind(span.name), country=org_country(span.name))
+            if _is_outlet(span.name, ex.article.source):
+                rec.kind = "media"  # the outlet that reports the article ("..., Azernews reports")
             ex.orgs[local_id] = rec
         if span.acronym:
             rec.aliases.add(span.acronym)
@@ -53,6 +55,11 @@ def _orgs(doc: Doc, spans: list[OrgSpan], ex: Extraction) -> dict[int, str]:
         if span.generic and span.name.lower() in by_head:
             at[span.start] = by_head[span.name.lower()]  # "the Foundation": the one named before
     return at
+
+
+def _is_outlet(name: str, source: str | None) -> bool:
+    """Whether an organisation is the outlet the article names as its source."""
+    return bool(source) and name.casefold().removeprefix("the ") == str(source).casefold().removeprefix("the ")
 
 
 def by_acronym_rec(ex: Extraction, by_acronym: dict[str, str], name: str) -> OrgRec | None:

@@ -142,6 +142,10 @@ def title_of(doc: Doc, person: PersonRef, org_ends: dict[int, int]) -> TitleInfo
             break  # "Minister A, and Secretary-General of X B": the words after A are B's title
         while words and words[0].lower_ in ("the", "a", "an", "and"):
             words = words[1:]
+        if direction < 0:
+            words = _before_a_coordinated_name(words)
+            if not words:
+                continue
         org = next((t.i for t in reversed(words) if t.i in org_ends), None)
         rule = "title_before_name" if direction < 0 else "apposition"
         if org is None and direction > 0 and len(words) <= 4:
@@ -162,6 +166,20 @@ def title_of(doc: Doc, person: PersonRef, org_ends: dict[int, int]) -> TitleInfo
                 return info if org is not None or fallback is None else fallback
             fallback = info  # "said coordinator NAME, professor, X University": the body may follow the name
     return fallback
+
+
+def _before_a_coordinated_name(words: list[Token]) -> list[Token]:
+    """'heads of state A and B': before B, the shared title ends where A's name starts. A plural title is
+    both people's; a singular one ("Minister of Culture A and B") is only A's, so B gets none from it."""
+    if not words or words[-1].lower_ not in ("and", ","):
+        return words
+    start = next((i for i, t in enumerate(words) if t.ent_type_ == "PERSON"), None)
+    if start is None:  # the model may tag A as something else: A is the run of proper nouns before "and"
+        start = len(words) - 1
+        while start > 0 and (words[start - 1].pos_ == "PROPN" or words[start - 1].text in ("-", "'", "’", ".")):
+            start -= 1
+    shared = words[:start]
+    return shared if any(t.tag_ in ("NNS", "NNPS") for t in shared) else []
 
 
 def _role_of(doc: Doc, person: PersonRef, sent: Span, others: list[int]) -> tuple[str, str] | None:

@@ -293,3 +293,13 @@ def test_a_body_after_the_name_completes_a_title_written_before_it(extract):
 def test_the_title_of_the_next_name_is_not_an_apposition(extract, sentence):
     ex = extract(sentence)
     assert [p.org_local_id for p in ex.people.values() if "Ana Lund" in p.name] == [None]
+
+
+@pytest.mark.slow
+def test_the_outlet_that_reports_the_article_is_a_media_organisation(extract):
+    ex = extract(
+        "The Culture Ministry opened a film week in Baku on Monday, Trendline reports. Trendline interviewed guests."
+    )
+    kinds = {o.name: o.kind for o in ex.orgs.values()}
+    assert kinds.get("Trendline") == "media"
+    assert kinds.get("Culture Ministry") == "government"

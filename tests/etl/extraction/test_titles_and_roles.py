@@ -1,6 +1,10 @@
 """Who took part in which event and in what role, on invented sentences."""
 
 import pytest
+import spacy
+from spacy.tokens import Doc
+
+from etl.extraction.titles_and_roles import _before_a_coordinated_name
 
 pytestmark = pytest.mark.slow
 
@@ -51,3 +55,41 @@ def test_moderator_of_one_panel_is_not_the_next_speaker(extract):
 def test_honorific_with_first_name_is_the_same_person(extract):
     ex = extract("The guest speaker was Ahmad Karimi, head of the Lute Society. Mr. Ahmad described its history.")
     assert sorted(p.name for p in ex.people.values()) == ["Ahmad Karimi"]
+
+
+@pytest.mark.parametrize(
+    ("words", "tags", "ents", "title"),
+    [
+        # the model tagged the first name ORG: the name is the proper nouns before "and"
+        (
+            "heads of state Kassym - Jomart Tokayev and",
+            "NNS IN NN NNP HYPH NNP NNP CC",
+            "O O O B-ORG I-ORG I-ORG I-ORG O",
+            "heads of state",
+        ),
+        ("culture ministers Laila Haddad ,", "NN NNS NNP NNP ,", "O O B-PERSON I-PERSON O", "culture ministers"),
+        ("Minister of Culture Laila Haddad and", "NNP IN NNP NNP NNP CC", "O O O B-PERSON I-PERSON O", ""),
+        ("Deputy Minister", "NNP NNP", "O O", "Deputy Minister"),
+    ],
+)
+def test_title_before_the_second_of_two_names(words, tags, ents, title):
+    tokens = words.split()
+    pos = ["PROPN" if t == "NNP" else "PUNCT" if t in (",", "HYPH") else "X" for t in tags.split()]
+    doc = Doc(spacy.blank("en").vocab, words=tokens, tags=tags.split(), pos=pos, ents=ents.split())
+    assert " ".join(t.text for t in _before_a_coordinated_name(list(doc))) == title
+
+
+def test_a_title_shared_by_two_coordinated_names_stops_at_the_first_name(extract):
+    ex = extract(
+        "The plan was endorsed by the heads of state Laila Haddad and Tomas Lindqvist during their meeting in Riga "
+        "in May, the Foreign Ministry reported."
+    )
+    titles = {p.name: p.title for p in ex.people.values()}
+    assert titles["Laila Haddad"] == "Heads of state"
+    assert titles["Tomas Lindqvist"] in (None, "Heads of state")  # never "Heads of state Laila Haddad and"
+
+
+def test_a_singular_title_before_two_names_is_only_the_first_persons(extract):
+    ex = extract("The exhibition was opened by Minister of Culture Laila Haddad and Tomas Lindqvist on Monday.")
+    titles = {p.name: p.title for p in ex.people.values()}
+    assert titles.get("Tomas Lindqvist") is None
