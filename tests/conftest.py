@@ -45,14 +45,8 @@ def corpus_db(tmp_path_factory: pytest.TempPathFactory, nlp: Language) -> Path:
     folder = tmp_path_factory.mktemp("corpus")
     articles, db = folder / "articles", folder / "culture.duckdb"
     generator = ROOT / "benchmarks" / "make_corpus.py"
-    if generator.exists():
-        command = [sys.executable, str(generator), "--size", str(CORPUS_SIZE), "--out", str(articles)]
-        subprocess.run(command, check=True, capture_output=True)
-    else:  # until the generator is merged: every shipped article in one folder (about forty)
-        articles.mkdir()
-        for source in (SEED_ARTICLES, *(ROOT / "tests" / "data" / d / "articles" for d in ("devset", "real"))):
-            for path in source.glob("*.txt"):
-                shutil.copy(path, articles / path.name)
+    command = [sys.executable, str(generator), "--size", str(CORPUS_SIZE), "--out", str(articles)]
+    subprocess.run(command, check=True, capture_output=True)
     build(articles, db, nlp=nlp, curation=folder / "no-curation.yaml")
     return db
 
