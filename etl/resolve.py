@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from etl.extraction.events import norm_name
-from etl.extraction.lexicon import COUNTRIES
+from etl.extraction.lexicon import COUNTRIES, countries_named
 from etl.records import EventRec, Extraction
 
 
@@ -35,6 +35,7 @@ def person_key(name: str) -> str:
     return " ".join(re.sub(r"[^\w\s-]", " ", fold(name)).split())
 
 
+@lru_cache(maxsize=1 << 16)
 def org_key(name: str) -> tuple[str, str | None]:
     """(key, country) for an organisation: 'Latvia Culture Ministry' -> ('ministry of culture', 'Latvia')."""
     text = re.sub(r"[^\w&\s]", " ", fold(name)).split()
@@ -90,25 +91,64 @@ def _is_acronym(name: str) -> bool:
     return " " not in name and name.isupper()
 
 
+def _countries_by_org_key(extractions: list[Extraction]) -> dict[str, set[str]]:
+    """For each organisation key, the countries the corpus states for it ('ministry of culture' -> {Syria, Peru})."""
+    known: dict[str, set[str]] = {}
+    for ex in extractions:
+        for org in ex.orgs.values():
+            key, country = org_key(org.name)
+            if country := org.country or country:
+                known.setdefault(key, set()).add(country)
+    return known
+
+
+def _org_identity(key: str, country: str | None, known: set[str], in_article: dict[str, str], body: str) -> str:
+    """The key two mentions of one body share: the country is part of it ('national art museum|Latvia').
+
+    A body named without its country ('the Culture Ministry') is the one this article names with a country,
+    else the corpus's only body of that name when the article names that country or no country at all;
+    otherwise it stays a body of unknown country rather than joining another country's.
+    """
+    if country:
+        return f"{key}|{country}"
+    if key in in_article:
+        return f"{key}|{in_article[key]}"
+    if len(known) == 1:
+        (only,) = known
+        named = countries_named(body)
+        if not named or only in named:
+            return f"{key}|{only}"
+    return key
+
+
 def resolve(extractions: list[Extraction]) -> Resolved:
     """Give every person, organisation and event one id across all articles."""
     out = Resolved()
     org_index: dict[str, str] = {}
     spellings: dict[str, Counter[str]] = {}
     person_orgs: dict[str, str] = {}  # person id -> the first body an article ties them to
+    countries_by_key = _countries_by_org_key(extractions)
     for ex in extractions:
         aid = ex.article.article_id
         mentioned = Counter(m.local_id for m in ex.mentions)
+        keyed = {local_id: org_key(org.name) for local_id, org in ex.orgs.items()}
+        in_article: dict[str, str] = {}  # this article's bodies named with their country
+        for local_id, (key, country) in keyed.items():
+            if stated := ex.orgs[local_id].country or country:
+                in_article.setdefault(key, stated)
         for local_id, org in ex.orgs.items():
-            key, country = org_key(org.name)
+            name_key, country = keyed[local_id]
+            country = org.country or country
+            key = _org_identity(name_key, country, countries_by_key.get(name_key, set()), in_article, ex.article.body)
+            country = country or (key.split("|", 1)[1] if "|" in key else None)
             alias_keys = [org_key(a)[0] for a in org.aliases]
             acronym_hit = next((org_index[a] for a in alias_keys if a in org_index), None)
             gid = org_index.get(key) or acronym_hit or stable_id("O", key)
-            ent = out.orgs.setdefault(gid, Entity(gid, org.name, kind=org.kind, country=org.country or country))
+            ent = out.orgs.setdefault(gid, Entity(gid, org.name, kind=org.kind, country=country))
             ent.aliases.add(org.name)
             spellings.setdefault(gid, Counter())[org.name] += max(1, mentioned[local_id])
             ent.aliases |= org.aliases
-            ent.country = ent.country or org.country or country
+            ent.country = ent.country or country
             org_index[key] = gid
             for alias_key in alias_keys:
                 org_index[alias_key] = gid
