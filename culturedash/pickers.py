@@ -6,6 +6,7 @@ most of the Data page's time. Above `LIMIT` options a search box comes first and
 
 from __future__ import annotations
 
+import os
 import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
@@ -13,8 +14,14 @@ from typing import Any, TypeVar
 import streamlit as st
 
 T = TypeVar("T")
-LIMIT = 300
+LIMIT = 300  # CULTURE_PICK_LIMIT changes it: lists longer than this get a search box
 SEARCH = "Type to search…"
+
+
+def pick_limit() -> int:
+    """How many options a pick list holds before a search box narrows it (CULTURE_PICK_LIMIT, default 300)."""
+    value = os.environ.get("CULTURE_PICK_LIMIT", "")
+    return int(value) if value.isdigit() and int(value) > 0 else LIMIT
 
 
 def _folded(text: str) -> str:
@@ -23,10 +30,11 @@ def _folded(text: str) -> str:
 
 
 def narrowed(
-    options: Sequence[T], query: str, label: Callable[[T], str], keep: Any = None, limit: int = LIMIT
+    options: Sequence[T], query: str, label: Callable[[T], str], keep: Any = None, limit: int | None = None
 ) -> tuple[list[T], int]:
     """The options whose label holds every word of `query` (case and accents aside), the first `limit` of them, and
     how many matched; `keep` (the current pick) stays listed so that narrowing never drops a choice made."""
+    limit = limit or pick_limit()
     words = _folded(query).split()
     matches = [o for o in options if all(w in _folded(label(o)) for w in words)] if words else list(options)
     shown = matches[:limit]
@@ -41,10 +49,11 @@ def search_select(
     options: Sequence[T],
     key: str,
     format_func: Callable[[T], str] = str,
-    limit: int = LIMIT,
+    limit: int | None = None,
     **kwargs: Any,
 ) -> T | None:
     """A selectbox in `container`; with more than `limit` options, a search box above it narrows them."""
+    limit = limit or pick_limit()
     kwargs.setdefault("placeholder", SEARCH)
     if len(options) <= limit:
         return container.selectbox(label, list(options), key=key, format_func=format_func, **kwargs)
