@@ -28,8 +28,8 @@ def url_filters(options: dict[str, Any]) -> Filters:
 
 
 def _searched(label: str, allowed: list[str], key: str, fmt: Callable[[str], str]) -> list[str]:
-    """A filter's options; above `pickers.pick_limit()` (10,000 articles), those a search box above the filter matches and
-    the ones already chosen: every option would be sent to the browser on every run of every page."""
+    """A filter's options; above `pickers.pick_limit()` (as at 10,000 articles), those a search box above the
+    filter matches and the ones already chosen: every option would be sent to the browser on every run."""
     if len(allowed) <= pickers.pick_limit():
         return allowed
     typed = st.text_input(f"Search: {label.lower()}", key=f"{key}_search", placeholder="type part of the name")
