@@ -43,8 +43,9 @@ def _attributes(projection: str) -> str:
 def network_nodes(
     con: duckdb.DuckDBPyConnection, f: Filters, projection: str, top: int | None = None, ego: str | None = None
 ) -> pd.DataFrame:
-    """The nodes to draw, most connected first: the `top` most connected (all when None), or `ego` and everyone
-    linked to it. Columns: id, name, organisation, org_kind, country, degree, weighted_degree (whole network)."""
+    """The nodes to draw, most connected first: the `top` most connected (all when None), or `ego` and the `top` - 1
+    most connected of everyone linked to it. Columns: id, name, organisation, org_kind, country, degree,
+    weighted_degree (whole network)."""
     links, params = _links(f, projection)
     # Counting each node's distinct co-participants means pairing everyone at an event with everyone else: at a
     # 1,000-person event that is a million pairs. Its weighted degree (sum over its events of the others there)
@@ -57,6 +58,26 @@ def network_nodes(
             GROUP BY node ORDER BY bound DESC, node""",
         [*params, ego, ego],
     ).fetchall()
+    if ego is None or top is None or top >= len(bounds) or ego not in {node for node, _ in bounds}:
+        return _top_ranked(con, links, params, projection, bounds, top)
+    # the person the view is about is always drawn, with the most connected of their co-participants
+    others = _top_ranked(con, links, params, projection, [b for b in bounds if b[0] != ego], top - 1)
+    itself = _ranked(con, links, params, projection, [ego])
+    both = pd.concat([itself, others], ignore_index=True).sort_values(_ORDER, ascending=_ASCENDING)
+    return both.reset_index(drop=True)
+
+
+def _top_ranked(
+    con: duckdb.DuckDBPyConnection,
+    links: str,
+    params: list[Any],
+    projection: str,
+    bounds: list[tuple[str, int]],
+    top: int | None,
+) -> pd.DataFrame:
+    """The `top` nodes of `bounds` (node, weighted degree; highest first) with the most co-participants."""
+    if top is not None and top <= 0:
+        return _ranked(con, links, params, projection, [])
     if top is None or top >= len(bounds):
         everyone = _ranked(con, links, params, projection, [node for node, _ in bounds])
         return everyone if top is None else everyone.head(top)

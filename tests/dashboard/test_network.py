@@ -146,3 +146,11 @@ def test_top_is_the_exact_top_even_when_shared_events_outnumber_co_participants(
     assert list(picked["id"]) == list(everyone["id"][:top])
     assert set(picked["id"]) <= {"PA", "PB", "PC", "PD", "PE"}
     assert list(picked["degree"]) == [4] * top
+
+
+def test_ego_view_with_a_top_keeps_the_person_and_their_most_connected(literal_con):
+    _add_event(literal_con, "EA", ["PA", "PB", "PC", "P3"])  # Cai (P3) now has more co-participants than Ben (P2)
+    ego = nq.network_nodes(literal_con, Filters(), "people", top=2, ego="P1")
+    assert set(ego["id"]) == {"P1", "P3"}  # Ana herself, and the better connected of her two co-participants
+    lonely = nq.network_nodes(literal_con, Filters(), "people", top=2, ego="PA")
+    assert "PA" in set(lonely["id"]) and len(lonely) == 2  # the ego is kept even when others outrank them
