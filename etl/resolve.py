@@ -121,6 +121,37 @@ def _org_identity(key: str, country: str | None, known: set[str], in_article: di
     return key
 
 
+def _event_years(extractions: list[Extraction]) -> dict[str, set[int]]:
+    """For each event name, the years the corpus dates it in (an annual festival: one name, many editions)."""
+    years: dict[str, set[int]] = {}
+    for ex in extractions:
+        for ev in ex.events.values():
+            if ev.start_date is not None:
+                years.setdefault(norm_name(ev.name), set()).add(ev.start_date.year)
+    return years
+
+
+def _is_generic(name: str) -> bool:
+    """'Opening ceremony', 'Special concert': no word after the first is capitalised or a number, so the name
+    says which kind of event, not which one."""
+    return not any(w[:1].isupper() or w[:1].isdigit() for w in name.split()[1:])
+
+
+def event_key(event: EventRec, years: set[int], article_id: str) -> str:
+    """The key two articles' events share when they are one event: the same name and the same year.
+
+    A generic name ('the opening ceremony') is one article's event: two stories' opening ceremonies are two. A
+    named event dated in different years is one edition per year ('Jazz Festival' 2016 and 2017); an undated
+    mention joins the edition of the only year the corpus dates that name in, else stays undated on its own.
+    """
+    key = norm_name(event.name)
+    if _is_generic(event.name):
+        return f"{key}|{article_id}"
+    if event.start_date is not None:
+        return f"{key}|{event.start_date.year}"
+    return f"{key}|{next(iter(years))}" if len(years) == 1 else key
+
+
 def resolve(extractions: list[Extraction]) -> Resolved:
     """Give every person, organisation and event one id across all articles."""
     out = Resolved()
@@ -128,6 +159,7 @@ def resolve(extractions: list[Extraction]) -> Resolved:
     spellings: dict[str, Counter[str]] = {}
     person_orgs: dict[str, str] = {}  # person id -> the first body an article ties them to
     countries_by_key = _countries_by_org_key(extractions)
+    years_by_name = _event_years(extractions)
     for ex in extractions:
         aid = ex.article.article_id
         mentioned = Counter(m.local_id for m in ex.mentions)
@@ -168,7 +200,7 @@ def resolve(extractions: list[Extraction]) -> Resolved:
             ent.country = ent.country or person.country
             out.local[(aid, local_id)] = gid
         for local_id, ev in ex.events.items():
-            gid = stable_id("E", norm_name(ev.name))
+            gid = stable_id("E", event_key(ev, years_by_name.get(norm_name(ev.name), set()), aid))
             out.local[(aid, local_id)] = gid
             out.event_articles.add((gid, aid))
             if gid not in out.events:

@@ -126,3 +126,55 @@ def test_same_name_with_the_same_or_no_body_is_one_person():
 def test_fold_drops_case_and_diacritics(text, folded):
     assert fold(text) == folded
     assert fold(text) == folded  # the second call comes from the cache: the same answer
+
+
+def _article_with_event(file_name: str, name: str, start: str | None) -> Extraction:
+    from datetime import date
+
+    from etl.records import EventRec
+
+    ex = _article_with_orgs(file_name, [], {})
+    ex.events["e1"] = EventRec("e1", name, "festival", start_date=date.fromisoformat(start) if start else None)
+    return ex
+
+
+def _events(resolved) -> list[tuple[str, str | None, int]]:
+    articles: dict[str, int] = {}
+    for gid, _ in resolved.event_articles:
+        articles[gid] = articles.get(gid, 0) + 1
+    rows = [
+        (ev.name, ev.start_date.isoformat() if ev.start_date else None, articles[gid])
+        for gid, ev in resolved.events.items()
+    ]
+    return sorted(rows, key=lambda row: (row[0], row[1] or "~"))
+
+
+def test_the_same_named_event_in_two_stories_is_one_event_dated_by_either():
+    resolved = resolve(
+        [
+            _article_with_event("a.txt", "Harbour Jazz Festival", None),
+            _article_with_event("b.txt", "Harbour Jazz Festival", "2024-06-10"),
+        ]
+    )
+    assert _events(resolved) == [("Harbour Jazz Festival", "2024-06-10", 2)]
+
+
+def test_a_named_event_in_two_years_is_two_editions_and_an_undated_mention_stays_apart():
+    resolved = resolve(
+        [
+            _article_with_event("a.txt", "Harbour Jazz Festival", "2016-06-10"),
+            _article_with_event("b.txt", "Harbour Jazz Festival", "2017-06-09"),
+            _article_with_event("c.txt", "Harbour Jazz Festival", None),  # which edition is not said
+        ]
+    )
+    assert _events(resolved) == [
+        ("Harbour Jazz Festival", "2016-06-10", 1),
+        ("Harbour Jazz Festival", "2017-06-09", 1),
+        ("Harbour Jazz Festival", None, 1),
+    ]
+
+
+@pytest.mark.parametrize("name", ["Opening ceremony", "Special concert", "Forum"])
+def test_a_generic_event_name_in_two_stories_is_two_events(name):
+    resolved = resolve([_article_with_event("a.txt", name, None), _article_with_event("b.txt", name, None)])
+    assert _events(resolved) == [(name, None, 1), (name, None, 1)]
