@@ -24,3 +24,21 @@ def test_timeline_query_survives_many_runs(literal_con):
 def test_network_query_survives_many_runs(literal_con):
     for _ in range(300):
         nq.network_nodes(literal_con, Filters(), "people", 2)
+
+
+def test_an_internal_error_drops_the_shared_connection(app_db):
+    import duckdb
+
+    from culturedash import app_state
+
+    path, mtime = str(app_db), app_db.stat().st_mtime
+    first = app_state._connection(path, mtime)
+
+    def broken(con):  # type: ignore[no-untyped-def]
+        raise duckdb.InternalException("INTERNAL Error: Attempted to access index 0 within vector of size 0")
+
+    with pytest.raises(duckdb.InternalException):
+        app_state._query(path, mtime, "broken", (), broken)
+    second = app_state._connection(path, mtime)
+    assert second is not first  # the next query opens a fresh connection instead of a dead one
+    assert second.execute("SELECT count(*) FROM articles").fetchone()[0] == 5
