@@ -57,7 +57,7 @@ def decide(entry: dict, comment: str) -> None:
 # ------------------------------------------------------------------ merge suggestions
 suggestions = query(review_queries.merge_suggestions, "open")
 suggestions = edit.still_open(suggestions, st.session_state.get("pending_decisions", []))
-st.header(f"Merge suggestions ({len(suggestions)} open)")
+st.header(f"Merge suggestions ({len(suggestions):,} open)")
 if suggestions.empty:
     st.write("No open suggestions: the resolver found no look-alike names it was unsure about.")
 SHOWN = 10  # each card reads two names' sentences: ten at a time keeps the page quick at 50,000 suggestions
