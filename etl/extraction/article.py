@@ -148,7 +148,8 @@ def add_grammar_roles(doc: Doc, refs: list[PersonRef], events: EventsResult, ex:
     # the type of the event each sentence is about: its focus, else the story's main event
     types = {s.start: events.events[ev].type for s in sents if (ev := events.focus.get(s.start) or events.main)}
     starts = [s.start for s in sents]
-    for hit in find_roles(doc, refs, types, words):
+    event_words = frozenset(w for ev in events.events.values() for w in ev.name.lower().split())
+    for hit in find_roles(doc, refs, types, words, event_words):
         sent = sents[bisect_right(starts, hit.at) - 1]
         ev_id = events.focus.get(sent.start) or events.main
         if ev_id is None:

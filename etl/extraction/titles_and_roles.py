@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from etl.extraction.events import EventsResult, PersonRef
 from etl.extraction.lexicon import COUNTRIES, ROLE_VERBS, SPEECH_VERBS, SUBUNIT_HEADS
 from etl.extraction.spans import is_cap, is_title_word, lower, sentences
+from etl.extraction.words import role_words
 
 _TITLE_POS = frozenset({"DET", "PROPN", "NOUN", "ADJ", "ADP", "PUNCT", "CCONJ", "PART"})
 _PRESENT_NOUNS = frozenset({"presentation", "presentations", "report", "reports", "lecture"})
@@ -188,7 +189,7 @@ def _role_of(doc: Doc, person: PersonRef, sent: Span, others: list[int]) -> tupl
     before = doc[max(sent.start, person.start - 12) : person.start]
     words_before = [t.lower_ for t in before]
     for i, tok in enumerate(before):
-        if tok.lower_ == "by" and i > 0 and before[i - 1].lemma_ in ROLE_VERBS:
+        if tok.lower_ == "by" and i > 0 and before[i - 1].lemma_ in ROLE_VERBS and not _of_a_group(before[i - 1]):
             between = before[i + 1 :]
             # "moderated by a Culture Minister adviser, NAME": only a title may stand between
             if not any(o < person.start and o > tok.i for o in others) and all(
@@ -214,6 +215,11 @@ def _role_of(doc: Doc, person: PersonRef, sent: Span, others: list[int]) -> tupl
     ):
         return "speaker", "speaking"
     return None
+
+
+def _of_a_group(verb: Token) -> bool:
+    """'the Jury, chaired by X': the verb says how a group is led, not how the event is (rule agent_of_passive)."""
+    return verb.dep_ == "acl" and verb.head.lower_ in role_words().role_nouns
 
 
 def _verb_class(verb: Token) -> str | None:
