@@ -403,7 +403,7 @@ class _Finder:
             elif rule == "agent_of_passive":
                 verb = self.doc[by_name["verb"]]
                 if any(c.dep_ == "dobj" for c in verb.children) or _gives_a_prize(verb, w):
-                    continue  # "inaugurated the exhibition ... by X": active; "the award was presented by X": rule giver
+                    continue  # "inaugurated the exhibition by X": active; "the award was presented by X": giver
                 role = w.agent_verbs.get(verb.lemma_.lower())
                 if role == BY_EVENT:
                     role = w.lineup_roles.get(self.event_types.get(self.sent_start[slot.i], "other"))

@@ -103,7 +103,7 @@ def listed_with(
     for hit in hits:
         if hit.rule in LIST_RULES:
             by_person.setdefault(hit.person, []).append(hit)
-    out = []
+    out: list[ListHit] = []
     for sent in sents:
         for run in _lists(doc, people, sent):
             given = {(h.role, h.at) for i in run for h in by_person.get(i, []) if sent.start <= h.at < sent.end}
@@ -112,11 +112,9 @@ def listed_with(
     return out
 
 
-def listed_after_cue(
-    doc: Doc, people: Sequence[PersonLike], sents: Sequence[Span], words: RoleWords
-) -> list[ListHit]:
+def listed_after_cue(doc: Doc, people: Sequence[PersonLike], sents: Sequence[Span], words: RoleWords) -> list[ListHit]:
     """`listed_after_cue`: 'In attendance were A; B; C', 'Among the speakers were A and B'."""
-    out = []
+    out: list[ListHit] = []
     for sent in sents:
         root = sent.root
         if root.lemma_ != "be":
@@ -141,11 +139,9 @@ def listed_after_cue(
     return out
 
 
-def credit_lines(
-    doc: Doc, people: Sequence[PersonLike], sents: Sequence[Span], words: RoleWords
-) -> list[ListHit]:
+def credit_lines(doc: Doc, people: Sequence[PersonLike], sents: Sequence[Span], words: RoleWords) -> list[ListHit]:
     """`credit_line`: 'A, conductor' or 'A (cello)' as a line of its own: a performer's credit."""
-    out = []
+    out: list[ListHit] = []
     for sent in sents:
         tokens = [t for t in sent if not t.is_space]
         if not tokens:
