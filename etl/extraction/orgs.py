@@ -16,6 +16,7 @@ from etl.extraction.lexicon import (
     ORG_HEADS,
     SUBUNIT_HEADS,
 )
+from etl.extraction.org_extras import credited_outlets, lower_case_heads, named_groups, web_outlets
 from etl.extraction.org_names import OrgSpan, clean_name
 from etl.extraction.spans import (
     QUOTE_CHARS,
@@ -113,8 +114,18 @@ def org_from_run(run: Span) -> Span | None:
     end = last.end
     heads = [t.i for t in last if is_org_head(t)]
     tail = doc[heads[-1] + 1 : end] if heads else doc[end:end]
-    if heads and last.start >= start and not any(t.lower_ in ("for", "on", "and", "&", "in") for t in tail):
-        end = heads[-1] + 1  # "... Museum Amina Malikova": the name ends at its head
+    adjective_tail = (
+        end < len(doc)
+        and doc[end].is_lower
+        and doc[end].pos_ == "NOUN"
+        and (doc[end - 1].pos_ == "ADJ" or doc[end - 1].ent_type_ == "NORP")
+    )
+    if (
+        heads
+        and last.start >= start
+        and (not any(t.lower_ in ("for", "on", "and", "&", "in") for t in tail) or (adjective_tail and len(tail) <= 3))
+    ):
+        end = heads[-1] + 1  # "... Museum Amina Malikova", "School on Pakistani music": the name ends at its head
     if end <= start:
         return None
     owner = next((t.i for t in doc[start:end] if t.lower_ in ("'s", "’s")), None)
@@ -213,7 +224,8 @@ def _list_items(doc: Doc, start: int, end: int, taken: list[tuple[int, int]]) ->
         while j < end and doc[j].text not in (",", ".") and doc[j].lower_ != "and":
             j += 1
         span = doc[i:j]
-        if span.text and all(is_cap(t) or t.like_num or t.text in "&" for t in span) and len(span) <= 4:
+        named = any(c.isalpha() for c in span.text)  # "69 organisations": a count, not a name
+        if named and all(is_cap(t) or t.like_num or t.text in "&" for t in span) and len(span) <= 4:
             if not any(overlaps(span_range, (i, j)) for span_range in taken) and span.text not in COUNTRIES:
                 items.append(OrgSpan(i, j, span.text))
         elif items:
@@ -243,11 +255,20 @@ def _split_run(run: Span, people: list[tuple[int, int]]) -> list[Span]:
 def _two_bodies_at(doc: Doc, start: int, and_at: int, end: int) -> bool:
     """'the Syrian Ministry of Culture and the Iranian Ministry of X': 'and the' between two headed names."""
     after = and_at + 1
+    if after >= end or not any(is_org_head(t) for t in doc[after:end]):
+        return False
+    if doc[after].lower_ == "the":
+        return True  # "the Syrian Ministry of X and the Iranian Ministry of Y", "X of Mexico City and the Y Ministry"
+    # "the Department of Archaeology and Bangladesh National Museum": two headed names, the second with a name
+    # of its own before its head ("Museum and Library" and "Ministry of Culture and Tourism" stay one)
+    first_after = doc[after]
     return (
-        after < end
-        and doc[after].lower_ == "the"
-        and any(is_org_head(t) for t in doc[start:and_at])
-        and any(is_org_head(t) for t in doc[after:end])
+        any(is_org_head(t) for t in doc[start:and_at])
+        and (first_after.text in COUNTRIES or first_after.ent_type_ in ("GPE", "ORG", "FAC", "NORP"))
+        and lower(doc[end - 1]) not in SUBUNIT_HEADS
+        and end - after >= 2
+        and is_org_head(doc[end - 1])
+        and not any(t.lower_ == "of" for t in doc[after:end])
     )
 
 
@@ -283,8 +304,12 @@ def _title_of_names(doc: Doc, taken: list[tuple[int, int]]) -> list[OrgSpan]:
             k += 1
             while k < len(doc) and doc[k].pos_ == "NOUN" and doc[k].is_lower and k - j < 4:
                 k += 1
+        while k > j + 1 and is_title_word(doc[k - 1]) and not is_org_head(doc[k - 1]):
+            k -= 1  # "Executive Director of Perceive Architect, Fatiha Polin": the last word is her trade
         span = doc[j:k]
-        if len(span) < 2 and not (len(span) == 1 and _ACRONYM.match(span.text)):
+        # "Perceive": a one-word name the story uses elsewhere, not a bare head ("the Department for ...")
+        known = len(span) == 1 and not is_org_head(span[0]) and any(t.text == span.text and t.i != j for t in doc)
+        if len(span) < 2 and not (len(span) == 1 and (_ACRONYM.match(span.text) or known)):
             continue
         if any(overlaps((j, k), t) for t in taken) or span.text in COUNTRIES or _is_part_of_body(doc, j, k):
             continue
@@ -344,9 +369,9 @@ def find_orgs(doc: Doc, people: list[tuple[int, int]]) -> list[OrgSpan]:
                 org, second = _split_at_and(doc, org)
                 if second is not None:
                     found.append(OrgSpan(second.start, second.end, clean_name(second.text)))
-                if _in_award_name(doc, org.start) or _inside_a_title(doc, org):
+                if _in_award_name(doc, org.start) or _inside_a_title(doc, org) or _names_an_event(doc, org):
                     continue  # a medal "For Merit in Service", a project "Professional Theater Master Class"
-                if lower(org[0]) in SUBUNIT_HEADS and any(t.i > org.end and is_org_head(t) for t in sent):
+                if lower(org[0]) in SUBUNIT_HEADS and _body_follows(doc, org.end, sent.end):
                     continue  # "Department for X ... of the Ministry": a sub-unit named before its body
                 found.append(
                     OrgSpan(org.start, org.end, clean_name(org.text), generic=len(org) == 1 and is_org_head(org[0]))
@@ -362,8 +387,85 @@ def find_orgs(doc: Doc, people: list[tuple[int, int]]) -> list[OrgSpan]:
     found = _attach_acronyms(doc, found)
     found.extend(_acronyms(doc, [o.span for o in found], {o.acronym for o in found if o.acronym}))
     found.extend(_source_outlets(doc, [o.span for o in found]))
-    kept = _dedupe([o for o in found if not _dateline(doc, o.start, o.end)])
-    return _dedupe(kept + listed_with_bodies(doc, [o.span for o in kept], people))
+    taken = [o.span for o in found] + people
+    found += lower_case_heads(doc, taken) + web_outlets(doc, taken) + credited_outlets(doc, taken)
+    found += named_groups(doc, [o.span for o in found], people)
+    events = _event_acronyms(doc)
+    found = [o for o in found if o.name not in events]
+    kept = _dedupe([_with_listed_adjectives(doc, o) for o in found if not _dateline(doc, o.start, o.end)])
+    return _one_name_per_body(_dedupe(kept + listed_with_bodies(doc, [o.span for o in kept], people)))
+
+
+def _event_acronyms(doc: Doc) -> set[str]:
+    """'the Marrakech International Film Festival (FIFM)', 'the All Africa Music Awards (AFRIMA)': the acronym
+    of an event names the event wherever it is used, not a body."""
+    out = set()
+    for tok in doc[1:-2]:
+        before = doc[tok.i - 1]
+        event_before = is_cap(before) and is_event_head(before) and not is_org_head(before)
+        if tok.text == "(" and doc[tok.i + 2].text == ")" and _ACRONYM.match(doc[tok.i + 1].text) and event_before:
+            out.add(doc[tok.i + 1].text)
+    return out
+
+
+def _with_listed_adjectives(doc: Doc, org: OrgSpan) -> OrgSpan:
+    """ "the Ministry's Scientific, Methodological and Qualification Center": capitalised modifiers listed with
+    commas before 'X and Y Center' belong to the name (as in 'Educational, Scientific and Cultural
+    Organization')."""
+    words = doc[org.start : org.end]
+    if not any(t.lower_ == "and" for t in words[:3]):
+        return org
+    start = org.start
+    while (
+        start >= 2 and doc[start - 1].text == "," and is_cap(doc[start - 2]) and doc[start - 2].pos_ in ("ADJ", "PROPN")
+    ):
+        if is_org_head(doc[start - 2]) or doc[start - 2].ent_type_ in ("PERSON", "GPE"):
+            break
+        start -= 2
+    if start == org.start:
+        return org
+    return OrgSpan(start, org.end, clean_name(doc[start : org.end].text), org.acronym, org.generic)
+
+
+def _one_name_per_body(found: list[OrgSpan]) -> list[OrgSpan]:
+    """'the National Theatre of Ghana' ... 'the National Theatre': one body, under its fullest name, when
+    the longer name only adds where it is ('of Ghana', 'in Agargaon')."""
+    names = {o.name for o in found}
+    out = []
+    for org in found:
+        fuller = [n for n in names if n != org.name and re.match(re.escape(org.name) + r" (of|in|at) [A-Z][\w-]+$", n)]
+        if len(fuller) == 1 and len(org.name.split()) >= 2:
+            org = OrgSpan(org.start, org.end, fuller[0], org.acronym, org.generic)
+        out.append(org)
+    return out
+
+
+def _body_follows(doc: Doc, end: int, sent_end: int) -> bool:
+    """'Department for X of the Ministry of Y', 'Office for Z at the Agency': a body the unit belongs to, named
+    in the same stretch of name words (not the next item of a list: 'Department of Cultural Affairs, Virsa
+    Vihar and X Hospital')."""
+    linked = False
+    k = end
+    while k < sent_end and k - end < 12 and (is_cap(doc[k]) or doc[k].lower_ in _UNIT_LINKS):
+        linked = linked or doc[k].lower_ in ("of", "at", "under")
+        if linked and is_org_head(doc[k]):
+            return True
+        k += 1
+    return False
+
+
+_UNIT_LINKS = frozenset({"of", "at", "under", "the", "with", "for", "and", "on", "in"})
+
+
+def _names_an_event(doc: Doc, org: Span) -> bool:
+    """'National Theatre Festival', 'Master Class For Theater Workers': the words name an event or a project.
+
+    A capitalised event word right after the body's head continues an event's name; a head only after
+    'for'/'on' is what the thing is for ("Award for Theatre"), not what it is."""
+    if org.end < len(doc) and is_cap(doc[org.end]) and is_event_head(doc[org.end]):
+        return True
+    cut = next((t.i for t in org if t.lower_ in ("for", "on") and t.i > org.start), None)
+    return cut is not None and not any(is_org_head(t) for t in doc[org.start : cut])
 
 
 def _dateline(doc: Doc, start: int, end: int) -> bool:
