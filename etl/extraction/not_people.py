@@ -77,6 +77,11 @@ def _after_article(doc: Doc, start: int) -> bool:
     return i < start - 1 and i >= 1 and doc[i].lower_ == "the" and doc[i - 1].lower_ == "of"
 
 
+def _body_of_a_person(doc: Doc, start: int) -> bool:
+    """'Budi S. Putra of Gamelan Padhang Moncar': a name right after another name and 'of' is their body."""
+    return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].pos_ == "PROPN" and doc[start - 2].is_title
+
+
 def _a_venue(doc: Doc, start: int, end: int) -> bool:
     """'at Punjab Natshala': the place an event is held, unless the verb aims at someone or it is 'X's'."""
     if start == 0 or doc[start - 1].lower_ != "at":
@@ -89,4 +94,9 @@ def _a_venue(doc: Doc, start: int, end: int) -> bool:
 
 def not_a_person(doc: Doc, start: int, end: int) -> bool:
     """Whether the name at [start, end) is a group, a work, a body or a venue by its place in the sentence."""
-    return named_kind(doc, start, end) is not None or _after_article(doc, start) or _a_venue(doc, start, end)
+    return (
+        named_kind(doc, start, end) is not None
+        or _after_article(doc, start)
+        or _a_venue(doc, start, end)
+        or _body_of_a_person(doc, start)
+    )

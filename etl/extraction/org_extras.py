@@ -42,10 +42,13 @@ def lower_case_heads(doc: Doc, taken: list[tuple[int, int]]) -> list[OrgSpan]:
         word = head.lower_
         if not (head.is_lower and head.pos_ == "NOUN" and (word in ORG_HEADS or word in ORG_DESCRIPTORS)):
             continue
-        start = head.i
-        while start > 0 and is_cap(doc[start - 1]) and doc[start - 1].pos_ == "PROPN" and head.i - start < 4:
+        close = head.i  # "the X dance company": lower-case words of the trade sit between the name and its head
+        while close > 0 and head.i - close < 2 and doc[close - 1].is_lower and doc[close - 1].dep_ == "compound":
+            close -= 1
+        start = close
+        while start > 0 and is_cap(doc[start - 1]) and doc[start - 1].pos_ == "PROPN" and close - start < 4:
             start -= 1
-        name = doc[start : head.i]
+        name = doc[start:close]
         if not name or start == 0 or doc[start - 1].lower_ != "the" or doc[start].text in QUOTE_CHARS:
             continue
         places = [t for t in name if t.text in COUNTRIES or _place_word(t)]
@@ -55,8 +58,7 @@ def lower_case_heads(doc: Doc, taken: list[tuple[int, int]]) -> list[OrgSpan]:
             continue
         if len(name) == 1 and _ACRONYM.match(name[0].text):
             continue  # "the UNESCO office": the body is the acronym, found elsewhere
-        keep_head = word in ORG_HEADS
-        end = head.i + 1 if keep_head else head.i
+        end = head.i + 1 if word in ORG_HEADS and close == head.i else close
         if _free((start, end), taken):
             found.append(OrgSpan(start, end, clean_name(doc[start:end].text)))
     return found
@@ -88,6 +90,25 @@ def credited_outlets(doc: Doc, taken: list[tuple[int, int]]) -> list[OrgSpan]:
             after = doc[tok.i + 2 :]
             if all(t.is_space or t.is_punct for t in after) and _free((tok.i + 1, tok.i + 2), taken):
                 found.append(OrgSpan(tok.i + 1, tok.i + 2, doc[tok.i + 1].text))
+    return found
+
+
+def bodies_of_people(doc: Doc, taken: list[tuple[int, int]], people: list[tuple[int, int]]) -> list[OrgSpan]:
+    """`member_of`: 'Budi S. Putra of Gamelan Padhang Moncar': the name after 'NAME of' is the person's body,
+    head noun or not (a place there is where they come from: 'X of Indonesia')."""
+    found = []
+    for _, end in people:
+        if end + 1 >= len(doc) or doc[end].lower_ != "of":
+            continue
+        start = end + 1 + (doc[end + 1].lower_ == "the")
+        k = start
+        while k < len(doc) and is_cap(doc[k]) and doc[k].text not in QUOTE_CHARS and k - start < 5:
+            k += 1
+        words = doc[start:k]
+        if len(words) < 2 or any(t.text in COUNTRIES or t.ent_type_ in ("GPE", "LOC", "DATE") for t in words):
+            continue
+        if _free((start, k), taken):
+            found.append(OrgSpan(start, k, clean_name(words.text)))
     return found
 
 

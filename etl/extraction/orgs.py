@@ -16,7 +16,13 @@ from etl.extraction.lexicon import (
     ORG_HEADS,
     SUBUNIT_HEADS,
 )
-from etl.extraction.org_extras import credited_outlets, lower_case_heads, named_groups, web_outlets
+from etl.extraction.org_extras import (
+    bodies_of_people,
+    credited_outlets,
+    lower_case_heads,
+    named_groups,
+    web_outlets,
+)
 from etl.extraction.org_names import OrgSpan, clean_name
 from etl.extraction.spans import (
     QUOTE_CHARS,
@@ -308,7 +314,11 @@ def _title_of_names(doc: Doc, taken: list[tuple[int, int]]) -> list[OrgSpan]:
             k -= 1  # "Executive Director of Perceive Architect, Fatiha Polin": the last word is her trade
         span = doc[j:k]
         # "Perceive": a one-word name the story uses elsewhere, not a bare head ("the Department for ...")
-        known = len(span) == 1 and not is_org_head(span[0]) and any(t.text == span.text and t.i != j for t in doc)
+        known = (
+            len(span) == 1
+            and not (is_org_head(span[0]) or is_event_head(span[0]))
+            and any(t.text == span.text and t.i != j for t in doc)
+        )
         if len(span) < 2 and not (len(span) == 1 and (_ACRONYM.match(span.text) or known)):
             continue
         if any(overlaps((j, k), t) for t in taken) or span.text in COUNTRIES or _is_part_of_body(doc, j, k):
@@ -390,6 +400,7 @@ def find_orgs(doc: Doc, people: list[tuple[int, int]]) -> list[OrgSpan]:
     taken = [o.span for o in found] + people
     found += lower_case_heads(doc, taken) + web_outlets(doc, taken) + credited_outlets(doc, taken)
     found += named_groups(doc, [o.span for o in found], people)
+    found += bodies_of_people(doc, [o.span for o in found] + people, people)
     events = _event_acronyms(doc)
     found = [o for o in found if o.name not in events]
     kept = _dedupe([_with_listed_adjectives(doc, o) for o in found if not _dateline(doc, o.start, o.end)])

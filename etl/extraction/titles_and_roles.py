@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from etl.extraction.events import EventsResult, PersonRef
-from etl.extraction.lexicon import COUNTRIES, ROLE_VERBS, SPEECH_VERBS, SUBUNIT_HEADS
+from etl.extraction.lexicon import COUNTRIES, HONORIFICS, ROLE_VERBS, SPEECH_VERBS, SUBUNIT_HEADS
 from etl.extraction.spans import is_cap, is_title_word, lower, sentences
 from etl.extraction.words import role_words
 
@@ -36,8 +36,8 @@ def _clause_tokens(doc: Doc, start: int, end: int, direction: int, sent: Span) -
         if tok.text in (",", "(", ")") and direction > 0 and not out:
             i += direction
             continue
-        if tok.text == "," and direction < 0 and not out:
-            commas += 1
+        if direction < 0 and not out and (tok.text == "," or lower(tok) in HONORIFICS):
+            commas += tok.text == ","  # "Dean of the School of X, Prof. NAME": back over the honorific too
             i += direction
             continue
         inside_name = 0 < i < len(doc) - 1 and is_cap(doc[i - 1]) and is_cap(doc[i + 1])
