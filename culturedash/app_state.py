@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -43,6 +44,14 @@ class _Connection:
                 self.con, self.mtime = db.connect(Path(self.db_path)), mtime
             return self.con
 
+    def drop(self) -> None:
+        """Forget the connection: after a DuckDB internal error its instance refuses every later query."""
+        with self.lock:
+            if self.con is not None:
+                with contextlib.suppress(duckdb.Error):  # an invalidated instance may refuse even to close
+                    self.con.close()
+            self.con, self.mtime = None, None
+
 
 @st.cache_resource(show_spinner=False)
 def _holder(db_path: str) -> _Connection:
@@ -66,8 +75,12 @@ def _query(db_path: str, mtime: float, name: str, args: tuple[Any, ...], _fn: Ca
     cursor = _connection(db_path, mtime).cursor()  # one cursor per query: the app serves several sessions
     try:
         return _fn(cursor, *args)
+    except (duckdb.InternalException, duckdb.FatalException):
+        _holder(db_path).drop()  # the next run (the analyst's reload) opens a fresh connection, not a dead one
+        raise
     finally:
-        cursor.close()
+        with contextlib.suppress(duckdb.Error):
+            cursor.close()
 
 
 def query(fn: Callable[..., T], *args: Any) -> T:

@@ -11,11 +11,11 @@ import pandas as pd
 import streamlit as st
 
 from culturedash import curation_edit as edit
+from culturedash.pickers import SEARCH, search_select
 from culturedash.safe_text import md
 from etl.curation_file import EVENT_TYPES, ORG_KIND_VALUES, ROLES
 
 Decide = Callable[[dict[str, Any], str], None]
-SEARCH = "Type to search…"
 KEPT = "Only the fields you change are written; a field left as shown, or blank, is left as it is."
 # field -> what the analyst reads in the "Remove" box
 _LABELS = {
@@ -35,7 +35,10 @@ def correct_person(
 ) -> None:
     """Correct a person's title, organisation, country or canonical name; title and organisation everywhere or as
     one article states them (`article:` in the file)."""
-    name = st.selectbox("Person", list(people["name"]), key="edit_person")
+    name = search_select(st, "Person", people["name"].tolist(), key="edit_person")
+    if name is None:
+        st.caption("No person matches the search.")
+        return
     current = people[people["name"] == name].iloc[0]
     stated = articles_of(str(current["person_id"]))
     labels = dict(zip(stated["file_name"], stated["article"], strict=True))
@@ -61,7 +64,7 @@ def correct_person(
     with st.form("person_form"):
         after: dict[str, Any] = {"title": st.text_input("Title", key="person_title")}
         after["organization"] = st.selectbox(
-            "Organisation", list(orgs["name"]), index=None, placeholder=SEARCH, key="person_org"
+            "Organisation", orgs["name"].tolist(), index=None, placeholder=SEARCH, key="person_org"
         )
         after["country"] = st.text_input("Country", key="person_country")
         after["rename"] = st.text_input("Rename to (canonical name)", value="", key="person_rename")
@@ -72,7 +75,10 @@ def correct_person(
 
 def correct_org(orgs: pd.DataFrame, decide: Decide) -> None:
     """Correct an organisation's kind, country or canonical name."""
-    name = st.selectbox("Organisation", list(orgs["name"]), key="edit_org")
+    name = search_select(st, "Organisation", orgs["name"].tolist(), key="edit_org")
+    if name is None:
+        st.caption("No organisation matches the search.")
+        return
     row = orgs[orgs["name"] == name].iloc[0]
     before = {"kind": edit.shown(row["kind"]), "country": edit.shown(row["country"]), "rename": ""}
     kinds = sorted(ORG_KIND_VALUES)
@@ -91,9 +97,7 @@ def correct_org(orgs: pd.DataFrame, decide: Decide) -> None:
 def correct_event(events: pd.DataFrame, info: Callable[[str], dict[str, Any]], decide: Decide) -> None:
     """Correct an event's name, dates, type, parent, venue or city, or remove its dates, parent, venue or city."""
     labels = dict(zip(events["event_id"], events["label"], strict=True))
-    event_id = st.selectbox(
-        "Event", list(labels), index=None, format_func=lambda v: labels[v], placeholder=SEARCH, key="edit_event"
-    )
+    event_id = search_select(st, "Event", list(labels), index=None, format_func=lambda v: labels[v], key="edit_event")
     if event_id is None:
         return
     current = info(event_id)
@@ -106,7 +110,7 @@ def correct_event(events: pd.DataFrame, info: Callable[[str], dict[str, Any]], d
         "venue": edit.shown(current.get("venue")),
         "city": edit.shown(current.get("city")),
     }
-    types, names = sorted(EVENT_TYPES), sorted(set(events["name"]) - {current.get("name")})
+    types, names = sorted(EVENT_TYPES), sorted(set(events["name"].tolist()) - {current.get("name")})
     texts: dict[str, str | None] = {f"event_{k}": before[k] for k in ("start", "end", "venue", "city")}
     texts["event_type"] = before["type"] if before["type"] in types else None
     texts["event_parent"] = before["parent"] if before["parent"] in names else None
@@ -136,8 +140,8 @@ def participation(people: pd.DataFrame, events: pd.DataFrame, decide: Decide) ->
         "Participation", list(actions), horizontal=True, key="part_action", format_func=lambda a: actions[a]
     )
     left, right = st.columns(2)
-    person = left.selectbox("Person", list(people["name"]), index=None, placeholder=SEARCH, key="part_person")
-    event = right.selectbox("Event", sorted(set(events["name"])), index=None, placeholder=SEARCH, key="part_event")
+    person = search_select(left, "Person", people["name"].tolist(), index=None, key="part_person")
+    event = search_select(right, "Event", sorted(set(events["name"].tolist())), index=None, key="part_event")
     fields: dict[str, Any] = {action: "participation", "person": person, "event": event}
     title = ""
     if action != "drop":

@@ -11,11 +11,11 @@ import pandas as pd
 import streamlit as st
 
 from culturedash import curation_edit as edit
+from culturedash.pickers import search_select
 from culturedash.safe_text import md
 from etl.curation_file import EVENT_TYPES
 
 Decide = Callable[[dict[str, Any], str], None]
-SEARCH = "Type to search…"
 
 
 def evidence(column: Any, name: str, context: pd.DataFrame) -> None:
@@ -62,8 +62,8 @@ def merge_any(people: pd.DataFrame, orgs: pd.DataFrame, decide: Decide) -> None:
     kind = st.radio("Records", ["people", "organizations"], horizontal=True, key="merge_kind", format_func=_plural)
     names = list((people if kind == "people" else orgs)["name"])
     left, right = st.columns(2)
-    keep = left.selectbox("Name to keep", names, index=None, placeholder=SEARCH, key="merge_keep")
-    other = right.selectbox("Same as (merged into the first)", names, index=None, placeholder=SEARCH, key="merge_other")
+    keep = search_select(left, "Name to keep", names, index=None, key="merge_keep")
+    other = search_select(right, "Same as (merged into the first)", names, index=None, key="merge_other")
     row = st.container(horizontal=True, gap="small")  # sized to the labels, never cut
     for action, label in (("merge", "Merge these two"), ("separate", "Keep them apart")):
         if row.button(label, key=f"{action}_save", width="content"):
@@ -77,13 +77,13 @@ def merge_any(people: pd.DataFrame, orgs: pd.DataFrame, decide: Decide) -> None:
 def split_person(people: pd.DataFrame, articles: dict[str, str], decide: Decide) -> None:
     """Split one article's mentions of a person off as another person (two people who share a name)."""
     left, right = st.columns(2)
-    name = left.selectbox("Person", list(people["name"]), index=None, placeholder=SEARCH, key="split_name")
-    article = right.selectbox(
+    name = search_select(left, "Person", people["name"].tolist(), index=None, key="split_name")
+    article = search_select(
+        right,
         "The article that means someone else",
         list(articles),
         index=None,
         format_func=lambda f: f"{articles[f]} ({f})",
-        placeholder=SEARCH,
         key="split_article",
     )
     new = st.text_input("Their name there (e.g. 'Ali Hasanov (architect)')", key="split_as")
@@ -103,24 +103,19 @@ def drop_record(
     figure_labels = {
         i: f"{text} — {title} ({file})"
         for i, (text, title, file) in enumerate(
-            zip(figures["text"], figures["article"], figures["file_name"], strict=True)
+            zip(figures["text"].tolist(), figures["article"].tolist(), figures["file_name"].tolist(), strict=True)
         )
     }
     choices: dict[str, dict[Any, str]] = {
-        "person": {n: n for n in people["name"]},
-        "organization": {n: n for n in orgs["name"]},
-        "event": {n: n for n in sorted(set(events["name"]))},
+        "person": {n: n for n in people["name"].tolist()},
+        "organization": {n: n for n in orgs["name"].tolist()},
+        "event": {n: n for n in sorted(set(events["name"].tolist()))},
         "figure": figure_labels,
     }
     kind = st.radio("Record", list(choices), horizontal=True, key="drop_kind", format_func=_readable)
     names = choices[kind]
-    picked = st.selectbox(
-        f"The {_readable(kind)} to drop",
-        list(names),
-        index=None,
-        format_func=lambda v: names[v],
-        placeholder=SEARCH,
-        key="drop_name",
+    picked = search_select(
+        st, f"The {_readable(kind)} to drop", list(names), index=None, format_func=lambda v: names[v], key="drop_name"
     )
     sure = st.checkbox("It is not a real record (a misreading of the text)", key="drop_sure")
     if st.button("Drop it", key="drop_save"):
@@ -147,18 +142,18 @@ def add_record(
     optional: dict[str, Any] = {}
     approx = False
     left, right = st.columns(2)
-    article = right.selectbox(
+    article = search_select(
+        right,
         "Article it is from" + (" (optional)" if kind == "person" else ""),
         list(articles),
         index=None,
         format_func=lambda f: f"{articles[f]} ({f})",
-        placeholder=SEARCH,
         key="add_article",
     )
     if kind == "person":
         optional["title"] = left.text_input("Title (optional)", key="add_title")
-        optional["organization"] = left.selectbox(
-            "Organisation (optional)", list(orgs["name"]), index=None, placeholder=SEARCH, key="add_org"
+        optional["organization"] = search_select(
+            left, "Organisation (optional)", orgs["name"].tolist(), index=None, key="add_org"
         )
         optional["country"] = right.text_input("Country (optional)", key="add_country")
         optional["article"] = article
@@ -168,11 +163,11 @@ def add_record(
         required["unit"] = left.text_input("Unit (e.g. people, percent, AZN)", key="add_unit")
         required["text"] = right.text_input("As written in the article (e.g. '~3,000 people')", key="add_text")
         optional["subject"] = left.text_input("What it counts (optional)", key="add_subject")
-        optional["event"] = right.selectbox(
-            "Event (optional)", sorted(set(events["name"])), index=None, placeholder=SEARCH, key="add_event"
+        optional["event"] = search_select(
+            right, "Event (optional)", sorted(set(events["name"].tolist())), index=None, key="add_event"
         )
-        optional["person"] = left.selectbox(
-            "Said by (optional)", list(people["name"]), index=None, placeholder=SEARCH, key="add_person"
+        optional["person"] = search_select(
+            left, "Said by (optional)", people["name"].tolist(), index=None, key="add_person"
         )
         approx = right.checkbox("Approximate ('about', 'more than')", key="add_approx")
     else:
@@ -182,8 +177,8 @@ def add_record(
         required["article"] = article
         optional["start"] = left.text_input("First day (optional, YYYY-MM-DD)", key="add_start")
         optional["end"] = right.text_input("Last day (optional)", key="add_end")
-        optional["parent"] = left.selectbox(
-            "Part of (optional)", sorted(set(events["name"])), index=None, placeholder=SEARCH, key="add_parent"
+        optional["parent"] = search_select(
+            left, "Part of (optional)", sorted(set(events["name"].tolist())), index=None, key="add_parent"
         )
         optional["venue"] = right.text_input("Venue (optional)", key="add_venue")
         optional["city"] = left.text_input("City (optional)", key="add_city")

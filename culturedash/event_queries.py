@@ -61,17 +61,22 @@ def timeline_events(con: duckdb.DuckDBPyConnection, f: Filters, limit: int | Non
                                                          WHERE own.event_id = d.root)
                               GROUP BY d.root),
                  own AS (SELECT event_id, count(DISTINCT person_id) AS people FROM participations GROUP BY 1),
-                 kept AS (
+                 matched AS MATERIALIZED (
             SELECT e.event_id, e.name, e.type, e.start_date, coalesce(e.end_date, e.start_date) AS end_date,
                    e.date_precision, e.parent_id, p.name AS parent, e.venue, e.city,
                    coalesce(own.people, 0) AS participants, coalesce(sessions.people, 0) AS in_sessions,
-                   {CITE} AS article, a.file_name, count(*) OVER () AS matching
+                   {CITE} AS article, a.file_name
             FROM events e LEFT JOIN events p ON p.event_id = e.parent_id
             JOIN articles a ON a.article_id = e.article_id
             LEFT JOIN own ON own.event_id = e.event_id LEFT JOIN sessions ON sessions.event_id = e.event_id
-            WHERE e.start_date IS NOT NULL AND {where}
-            ORDER BY e.start_date DESC, e.parent_id NULLS FIRST, e.name DESC LIMIT ?)
-            SELECT * FROM kept ORDER BY start_date, parent_id NULLS FIRST, name""",
+            WHERE e.start_date IS NOT NULL AND {where}),
+                 -- counted apart: `count(*) OVER ()` with ORDER BY ... LIMIT fails now and then in DuckDB 1.5.5
+                 -- ("INTERNAL Error: Attempted to access index 0 within vector of size 0", duckdb#22352), and
+                 -- an internal error invalidates the app's shared connection
+                 total AS (SELECT count(*) AS matching FROM matched),
+                 kept AS (SELECT * FROM matched ORDER BY start_date DESC, parent_id NULLS FIRST, name DESC LIMIT ?)
+            SELECT kept.*, total.matching FROM kept CROSS JOIN total
+            ORDER BY start_date, parent_id NULLS FIRST, name""",
         [*params, limit],
     )
 

@@ -14,13 +14,11 @@ import plotly.graph_objects as go
 import streamlit as st
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from culturedash import charts, db
+from culturedash import charts, db, sidebar
 from culturedash.app_state import query
-from culturedash.filters import LIST_FIELDS, PARAMS, Filters
+from culturedash.filters import Filters
 from culturedash.safe_text import md, md_frame
 
-_STATE = "_culturedash_filters"  # not a widget key: survives moving between pages
-_WIDGETS = "_culturedash_widgets"  # the sidebar widgets' values, kept across pages (see _restore)
 _HEADER = "_culturedash_report_header"  # this run's report header: its placeholder and lines
 REPORT_CSS = """
 <style>
@@ -89,11 +87,11 @@ def setup(title: str) -> Page:
     if report:
         # the report draws no controls at all (hidden ones still left gaps): its filters are the URL's
         st.markdown(REPORT_CSS, unsafe_allow_html=True)
-        filters = _url_filters(options)
+        filters = sidebar.url_filters(options)
         image_format = "png"
     else:
-        filters = _sidebar_filters()
-        image_format = _image_format()
+        filters = sidebar.sidebar_filters()
+        image_format = sidebar.image_format()
         with st.sidebar:
             # every page choice kept in the URL (event, ranking, ...) goes to the report too
             params: dict[str, str | list[str]] = {k: st.query_params.get_all(k) for k in st.query_params}
@@ -127,116 +125,6 @@ def _name_in_header(what: str, name: str) -> None:
     if _HEADER in st.session_state:
         slot, lines = st.session_state[_HEADER]
         slot.markdown("  \n".join([lines[0], f"**{md(what)}:** {md(name)}", *lines[1:]]))
-
-
-def _url_values(key: str) -> list[str]:
-    return list(st.query_params.get_all(key))
-
-
-def _url_filters(options: dict[str, Any]) -> Filters:
-    """The filters the URL names, values unknown to the database dropped (as the sidebar does)."""
-    wanted = Filters.from_params({v: _url_values(v) for v in PARAMS.values()})
-    kept = {name: tuple(v for v in getattr(wanted, name) if v in options[name]) for name in LIST_FIELDS}
-    return Filters(start=wanted.start, end=wanted.end, **kept)
-
-
-def _sidebar_filters() -> Filters:
-    options = query(db.filter_options)
-    if _STATE not in st.session_state:  # a new session: read the bookmarked view from the URL
-        st.session_state[_STATE] = Filters.from_params({v: _url_values(v) for v in PARAMS.values()})
-        st.session_state[_WIDGETS] = {}
-    current: Filters = st.session_state[_STATE]
-    first, last = options["first"], options["last"]
-
-    with st.sidebar:
-        st.header("Filters")
-        start = end = None
-        if first and last:
-            lo = max(first, min(current.start or first, last))
-            hi = min(last, max(current.end or last, lo))
-            _restore("f_dates", (lo, hi))
-            picked = st.date_input(
-                "Event dates", min_value=first, max_value=last, key="f_dates", on_change=_keep, args=("f_dates",)
-            )
-            if isinstance(picked, Sequence) and len(picked) == 2:
-                start = picked[0] if picked[0] > first else None
-                end = picked[1] if picked[1] < last else None
-            else:
-                start, end = current.start, current.end  # half-picked range: keep the last whole one
-        lists: dict[str, tuple[str, ...]] = {}
-        for name, label in (
-            ("types", "Event type"),
-            ("orgs", "Organisation"),
-            ("countries", "Country"),
-            ("articles", "Article"),
-        ):
-            allowed = options[name]
-            key = f"f_{name}"
-            _restore(key, [v for v in getattr(current, name) if v in allowed])
-            fmt = (lambda v, titles=allowed: _short(titles[v])) if name == "articles" else _readable
-            lists[name] = tuple(
-                st.multiselect(label, list(allowed), key=key, format_func=fmt, on_change=_keep, args=(key,))
-            )
-        st.button("Clear filters", width="stretch", on_click=_clear_filters)
-    chosen = Filters(start=start, end=end, **lists)
-    st.session_state[_STATE] = chosen
-    _write_url(chosen)
-    return chosen
-
-
-def _restore(key: str, default: Any) -> None:
-    """Give a sidebar widget the value the analyst last chose, on whichever page they chose it.
-
-    Streamlit drops a widget's state when the page that drew it is left, so every page would start from
-    empty filters; the values are kept under our own key and written back before the widget is drawn.
-    """
-    saved = st.session_state.setdefault(_WIDGETS, {})
-    st.session_state[key] = saved.get(key, default)
-
-
-def _keep(key: str) -> None:
-    """on_change: remember a sidebar widget's new value (runs before the page script)."""
-    st.session_state.setdefault(_WIDGETS, {})[key] = st.session_state[key]
-
-
-def _clear_filters() -> None:
-    kept = st.session_state.get(_WIDGETS, {})
-    st.session_state[_WIDGETS] = {k: v for k, v in kept.items() if k == "f_image_format"}
-    st.session_state[_STATE] = Filters()
-
-
-def _readable(value: str) -> str:
-    return value.replace("_", " ")
-
-
-def _short(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _write_url(filters: Filters) -> None:
-    """Keep the filters in the URL so the view can be bookmarked; other parameters stay."""
-    wanted = filters.to_params()
-    for key in PARAMS.values():
-        if key in wanted:
-            value = wanted[key]
-            if st.query_params.get_all(key) != ([value] if isinstance(value, str) else value):
-                st.query_params[key] = value
-        elif key in st.query_params:
-            del st.query_params[key]
-
-
-def _image_format() -> str:
-    _restore("f_image_format", "png")
-    with st.sidebar:
-        choice = st.radio(
-            "Chart download (camera button)",
-            ["png", "svg"],
-            format_func=lambda v: "PNG, 3x scale" if v == "png" else "SVG (vector)",
-            key="f_image_format",
-            on_change=_keep,
-            args=("f_image_format",),
-        )
-    return str(choice)
 
 
 def url_choice(

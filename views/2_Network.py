@@ -69,7 +69,7 @@ else:
             help="Shows only the chosen person, everyone they shared an event with, and the links among them.",
         )
     if ego_pick:
-        graph, table, positions = network(page.filters, projection, None, ego_pick)
+        graph, table, positions = network(page.filters, projection, top, ego_pick)
         names = dict(zip(table["id"], table["name"], strict=True))
     sizes = dict(zip(table["id"], table[size_by], strict=True))
     ranked = list(table.sort_values([size_by, "name"], ascending=[False, True])["id"])
@@ -77,6 +77,9 @@ else:
     part = f"the {len(table):,} most connected of {total:,}" if total > len(table) and not ego_pick else ""
     if ego_pick:
         title = f"{names[ego_pick]} and their co-participants"
+        linked = int(table.loc[table["id"] == ego_pick, "degree"].iloc[0]) if ego_pick in names else 0
+        if linked > len(table) - 1:
+            title += f": the {len(table) - 1:,} most connected of {linked:,}"
     else:
         title = f"{what} took part in the same events" + (f": {part}" if part else "")
     fig = network_chart(

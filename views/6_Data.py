@@ -60,7 +60,15 @@ suggestions = edit.still_open(suggestions, st.session_state.get("pending_decisio
 st.header(f"Merge suggestions ({len(suggestions)} open)")
 if suggestions.empty:
     st.write("No open suggestions: the resolver found no look-alike names it was unsure about.")
-for row in suggestions.head(30).itertuples(index=False):
+SHOWN = 10  # each card reads two names' sentences: ten at a time keeps the page quick at 50,000 suggestions
+first = 0
+if len(suggestions) > SHOWN:
+    pages = -(-len(suggestions) // SHOWN)
+    page = st.number_input(
+        f"Page of suggestions (1-{pages:,}, {SHOWN} each, most alike first)", 1, pages, key="sugg_page"
+    )
+    first = (int(page) - 1) * SHOWN
+for row in suggestions.iloc[first : first + SHOWN].itertuples(index=False):
     with st.container(border=True):
         st.markdown(f"**{md(row.keep_name)}** ↔ **{md(row.other_name)}** · score {row.score:.2f} · {md(row.reasons)}")
         cols = st.columns(2)

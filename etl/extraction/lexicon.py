@@ -7,6 +7,8 @@ extractors use (sets of words as frozensets, word -> value classes as dicts).
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +17,7 @@ import yaml
 from etl.extraction.words import WordClassError
 
 LEXICON_FILE = Path(__file__).with_name("lexicon.yaml")
+COUNTRIES_FILE = Path(__file__).with_name("countries.yaml")
 
 
 def _load(path: Path = LEXICON_FILE) -> dict[str, Any]:
@@ -32,10 +35,10 @@ def _words(data: dict[str, Any], key: str) -> frozenset[str]:
     return frozenset(str(w) for w in value)
 
 
-def _mapping(data: dict[str, Any], key: str) -> dict:
+def _mapping(data: dict[str, Any], key: str, path: Path = LEXICON_FILE) -> dict:
     value = data.get(key)
     if not isinstance(value, dict):
-        raise WordClassError(f"{LEXICON_FILE}: '{key}' must map words to values, e.g. {key}: {{word: value}}")
+        raise WordClassError(f"{path}: '{key}' must map words to values, e.g. {key}: {{word: value}}")
     return dict(value)
 
 
@@ -64,7 +67,28 @@ MONTHS: dict[str, int] = _mapping(_DATA, "months")
 ORDINALS: dict[str, int] = _mapping(_DATA, "ordinals")
 ORG_KINDS: dict[str, str] = _mapping(_DATA, "org_kinds")
 NOT_NAME_WORDS = _words(_DATA, "not_name_words")
+_PLACES = _load(COUNTRIES_FILE)
 # country -> [names and demonyms] in the file; name -> country here
 COUNTRIES: dict[str, str] = {
-    str(name): str(country) for country, names in _mapping(_DATA, "countries").items() for name in names
+    str(name): str(country)
+    for country, names in _mapping(_PLACES, "countries", COUNTRIES_FILE).items()
+    for name in names
 }
+# country -> [large cities] in the file; city -> country here ("Lagos Theatre Festival" is in Nigeria)
+CITIES: dict[str, str] = {
+    str(name): str(country) for country, names in _mapping(_PLACES, "cities", COUNTRIES_FILE).items() for name in names
+}
+
+
+def place_pattern(names: Iterable[str]) -> re.Pattern[str]:
+    """One pattern for whole place names, longer first ('South Sudan' before 'Sudan'), possessive allowed."""
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])({alternatives})(?:['’]s)?(?![\w-])")
+
+
+_COUNTRY_NAME = place_pattern(COUNTRIES)
+
+
+def countries_named(text: str) -> set[str]:
+    """The countries a text names or describes ('Ghanaian artists in Paris' -> {'Ghana'}; cities do not count)."""
+    return {COUNTRIES[found[1]] for found in _COUNTRY_NAME.finditer(text)}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from etl.extraction.lexicon import COUNTRIES, ORG_KINDS
+from etl.extraction.lexicon import CITIES, COUNTRIES, ORG_KINDS, place_pattern
 from etl.extraction.spans import QUOTE_CHARS
 
 
@@ -40,13 +40,15 @@ def _by_head(words: list[str]) -> str:
     return "other"
 
 
+_PLACE_NAME = place_pattern({**CITIES, **COUNTRIES})
+
+
 def org_country(name: str) -> str | None:
-    """A country the name states ('Film Producers Association of Latvia')."""
-    for word in re.findall(r"[A-ZÇŞÜÖİ][\w’']+(?:\s+[A-Z]\w+)?", name):
-        for candidate in (word, word.split()[0]):
-            if candidate in COUNTRIES:
-                return COUNTRIES[candidate]
-    return None
+    """A country the name states ('Film Producers Association of Latvia', 'Azerbaijan's National Assembly'),
+    else one its city places it in ('Lagos Theatre Festival')."""
+    places = [found[1] for found in _PLACE_NAME.finditer(name)]  # whole names: 'Niger Delta' is not 'Niger'
+    country = next((COUNTRIES[p] for p in places if p in COUNTRIES), None)
+    return country or next((CITIES[p] for p in places), None)
 
 
 _TRAILING_DAY = re.compile(

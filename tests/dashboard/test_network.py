@@ -115,3 +115,42 @@ def test_export_drops_characters_xml_cannot_hold(literal_con, fmt):
     graph.nodes["P1"]["label"] = "An\x00a\x1b"  # a NUL read from an article: XML cannot hold it
     data = net.export(graph, fmt)
     assert "Ana" in ET.tostring(ET.fromstring(data), encoding="unicode")
+
+
+def _add_event(con, event_id: str, people: list[str]) -> None:
+    """An event (copied from E2's row) with `people` as its participants; people are created when new."""
+    con.execute(
+        "INSERT INTO events SELECT ? AS event_id, * EXCLUDE (event_id) FROM events WHERE event_id = 'E2'", [event_id]
+    )
+    for person in people:
+        con.execute(
+            "INSERT INTO people SELECT ?, ?, [], NULL WHERE ? NOT IN (SELECT person_id FROM people)",
+            [person, f"Name {person}", person],
+        )
+        con.execute(
+            "INSERT INTO participations SELECT ? AS event_id, ? AS person_id, * EXCLUDE (event_id, person_id) "
+            "FROM participations LIMIT 1",
+            [event_id, person],
+        )
+
+
+@pytest.mark.parametrize("top", [1, 2, 3])
+def test_top_is_the_exact_top_even_when_shared_events_outnumber_co_participants(literal_con, top):
+    # X and Y share twelve events (weighted degree 12, one co-participant each); A..E meet once (four each): the
+    # pairs are counted only for the nodes that could rank, so the shortcut must still find A..E on top.
+    for n in range(12):
+        _add_event(literal_con, f"EX{n}", ["PX", "PY"])
+    _add_event(literal_con, "EA", ["PA", "PB", "PC", "PD", "PE"])
+    everyone = nq.network_nodes(literal_con, Filters(), "people")
+    picked = nq.network_nodes(literal_con, Filters(), "people", top=top)
+    assert list(picked["id"]) == list(everyone["id"][:top])
+    assert set(picked["id"]) <= {"PA", "PB", "PC", "PD", "PE"}
+    assert list(picked["degree"]) == [4] * top
+
+
+def test_ego_view_with_a_top_keeps_the_person_and_their_most_connected(literal_con):
+    _add_event(literal_con, "EA", ["PA", "PB", "PC", "P3"])  # Cai (P3) now has more co-participants than Ben (P2)
+    ego = nq.network_nodes(literal_con, Filters(), "people", top=2, ego="P1")
+    assert set(ego["id"]) == {"P1", "P3"}  # Ana herself, and the better connected of her two co-participants
+    lonely = nq.network_nodes(literal_con, Filters(), "people", top=2, ego="PA")
+    assert "PA" in set(lonely["id"]) and len(lonely) == 2  # the ego is kept even when others outrank them

@@ -113,13 +113,29 @@ def test_close_pairs_compare_each_spelling_once_and_miss_no_pair(cutoff, rows, m
     assert _close_pairs(folded, cutoff) == every
 
 
-def test_namesakes_at_different_bodies_are_each_suggested():
-    """Three people named alike at three bodies: every pair is suggested, each with its own ids."""
+def test_namesakes_at_different_bodies_are_each_suggested_once_not_every_pair():
+    """Five people named alike at five bodies: four suggestions (each with the first), not ten; deciding them
+    decides the whole group."""
     t = tables(
-        ["Oscar Osei", "Oscar Osei", "Oscar Osei"],
-        ["Opera House", "Film School", "Arts Council"],
-        [(f"P{i}", f"O{i}", "a", None, "e", "apposition") for i in range(3)],
+        ["Oscar Osei"] * 5,
+        ["Opera House", "Film School", "Arts Council", "City Library", "Radio"],
+        [(f"P{i}", f"O{i}", "a", None, "e", "apposition") for i in range(5)],
     )
     found = merge_suggestions(t)
-    assert sorted(zip(found["keep_id"], found["other_id"], strict=True)) == [("P0", "P1"), ("P0", "P2"), ("P1", "P2")]
+    assert sorted(zip(found["keep_id"], found["other_id"], strict=True)) == [("P0", f"P{i}") for i in range(1, 5)]
     assert set(found["reasons"]) == {"names 100% alike; different organisations"}
+
+
+def test_two_alike_spellings_pair_each_person_once_preferring_one_at_the_same_body():
+    t = tables(
+        ["Jamal Haddad", "Jamal Haddad", "Jamal Haddad", "Jamal Hadad", "Jamal Hadad"],
+        ["Opera House", "Film School", "Arts Council"],
+        [("P0", "O0", "a", None, "e", "apposition"), ("P1", "O1", "a", None, "e", "apposition")]
+        + [("P2", "O2", "a", None, "e", "apposition"), ("P3", "O1", "b", None, "e", "apposition")],
+    )
+    found = merge_suggestions(t)
+    pairs = {frozenset(p) for p in zip(found["keep_id"], found["other_id"], strict=True)}
+    across = {p for p in pairs if len({pid in ("P3", "P4") for pid in p}) == 2}
+    assert frozenset({"P1", "P3"}) in across  # both at the Film School: that is the pair to look at
+    assert len(across) == 2  # each of the two "Hadad" once, not 3 x 2
+    assert len(pairs) == 2 + 1 + 2  # and each spelling's own namesakes with its first
