@@ -34,7 +34,12 @@ def _honoured_work(work: Token, words: RoleWords) -> bool:
     if cur.dep_ == "nsubj" and cur.head.pos_ in ("VERB", "AUX"):
         return _winning_verb(cur.head, words)
     prizes = words.object_verbs["honoree"][1]
-    return cur.dep_ == "pobj" and cur.head.lower_ == "for" and cur.head.head.lemma_.lower() in prizes
+    if cur.dep_ != "pobj" or cur.head.lower_ != "for":
+        return False
+    given = cur.head.head  # "the prize for two films", "gave its prize for two films"
+    return given.lemma_.lower() in prizes or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in prizes for c in given.children if given.pos_ == "VERB"
+    )
 
 
 def credited_work_slots(doc: Doc, words: RoleWords) -> list[Token]:

@@ -204,7 +204,7 @@ def phrase_members(slot: Token) -> list[Token]:
         out.append(tok)
         todo.extend(c for c in tok.children if c.dep_ in _SAME_PHRASE)
         # "one of the judges, X": the noun inside 'one of'
-        if tok.lower_ in ("one", "among") or tok.dep_ == "appos":
+        if tok.lower_ in ("one", "among") or (tok.dep_ == "appos" and tok.lemma_.lower() not in _KIN):
             todo.extend(p for c in tok.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj")
         # "key figures, including X and Y": the names the phrase lists
         todo.extend(p for c in tok.children if c.lower_ in _LISTING for p in c.children if p.dep_ == "pobj")
@@ -212,6 +212,8 @@ def phrase_members(slot: Token) -> list[Token]:
 
 
 _LISTING = frozenset({"including", "like", "notably"})
+# "X, wife of Y": the person named after 'of' says who X is and does not act with X.
+_KIN = frozenset({"wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "widow", "child"})
 _PRIZE_WORDS = frozenset({"prize", "award", "awards", "medal", "trophy", "cup"})
 _EARLIER = frozenset({"previous", "former", "past", "ex", "one-time", "erstwhile"})
 

@@ -36,7 +36,8 @@ def _clause_tokens(doc: Doc, start: int, end: int, direction: int, sent: Span) -
         if tok.text in (",", "(", ")") and direction > 0 and not out:
             i += direction
             continue
-        if direction < 0 and not out and (tok.text == "," or lower(tok) in HONORIFICS):
+        honorific = lower(tok) in HONORIFICS or (tok.text == "." and i > 0 and lower(doc[i - 1]) in HONORIFICS)
+        if direction < 0 and not out and (tok.text == "," or honorific):
             commas += tok.text == ","  # "Dean of the School of X, Prof. NAME": back over the honorific too
             i += direction
             continue
@@ -48,8 +49,8 @@ def _clause_tokens(doc: Doc, start: int, end: int, direction: int, sent: Span) -
             or (tok.lower_ == "with" and not inside_name)  # "Department for Work with International Bodies"
         ):
             break
-        if tok.ent_type_ == "PERSON" and direction < 0 and out:
-            break
+        if tok.ent_type_ == "PERSON" and direction < 0 and out and not is_title_word(tok):
+            break  # another person's name ends the title; a title word the model reads as a name ("Dean") does not
         out.append(tok)
         i += direction
         if len(out) > 20:
