@@ -6,6 +6,7 @@
 - `web_outlet`: "bdnews24.com", "jamesmurua.com": a news site named by its domain.
 - `credited_outlet`: ", reports the Gulf News.", "... – KUNA" at the end of a story: the outlet or agency a
   story credits.
+- `enumerated`: 'groups, such as A, B, C' and 'A, B and C TV channels': each listed name is a body.
 - `named_group`: "the festival's first hip-hop group, My Dad Bruce", "Dan Hicks and the Hot Licks": a
   performing group, in apposition to a group noun or named 'A and the Bs' after its leader.
 """
@@ -19,7 +20,7 @@ from spacy.tokens import Doc, Token
 from etl.extraction.lexicon import COUNTRIES, ORG_DESCRIPTORS, ORG_HEADS
 from etl.extraction.not_people import named_kind
 from etl.extraction.org_names import OrgSpan, clean_name
-from etl.extraction.spans import QUOTE_CHARS, is_cap, is_event_head, is_title_word, overlaps
+from etl.extraction.spans import QUOTE_CHARS, is_cap, is_event_head, is_title_word, lower, overlaps, sentences
 
 _DOMAIN = re.compile(r"^[a-z][a-z0-9-]*\d*[a-z0-9-]*\.(com|net|org|info|news|co\.[a-z]{2}|[a-z]{2})$", re.I)
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
@@ -134,3 +135,54 @@ def named_groups(doc: Doc, taken: list[tuple[int, int]], people: list[tuple[int,
         if plural and _free((end + 2, k), taken):
             found.append(OrgSpan(start, k, doc[start:k].text))
     return found
+
+
+def enumerated(doc: Doc, taken: list[tuple[int, int]]) -> list[OrgSpan]:
+    """'groups, such as A, B, C' and 'A, B and C TV channels': each listed name is a body."""
+    found: list[OrgSpan] = []
+    for sent in sentences(doc):
+        toks = list(sent)
+        for k, tok in enumerate(toks):
+            if tok.lower_ != "such" or k + 1 >= len(toks) or toks[k + 1].lower_ != "as":
+                continue
+            cue = next((t for t in reversed(toks[:k]) if t.pos_ == "NOUN"), None)
+            if cue is None or lower(cue) not in ORG_DESCRIPTORS:
+                continue
+            found.extend(_list_items(doc, toks[k + 2].i, sent.end, taken))
+        for k, tok in enumerate(toks):
+            if tok.pos_ == "NOUN" and lower(tok) in ORG_DESCRIPTORS and tok.tag_ in ("NNS",):
+                left = k - 1
+                while left >= 0 and (is_cap(toks[left]) and toks[left].text.isupper()):
+                    left -= 1  # "Balapan TV channels": skip the all-caps medium word
+                items_end = toks[left].i + 1 if left >= 0 else sent.start
+                start = items_end
+                while start > sent.start and (
+                    is_cap(doc[start - 1]) or doc[start - 1].text in (",", "and", "&") or doc[start - 1].like_num
+                ):
+                    start -= 1
+                if any(t.text == "," for t in doc[start:items_end]):
+                    found.extend(_list_items(doc, start, items_end, taken))
+    return found
+
+
+def _list_items(doc: Doc, start: int, end: int, taken: list[tuple[int, int]]) -> list[OrgSpan]:
+    items: list[OrgSpan] = []
+    i = start
+    while i < end:
+        if doc[i].text in (",", "and", "&", ".") and not (doc[i].text == "&" and items):
+            if doc[i].text == ".":
+                break
+            i += 1
+            continue
+        j = i
+        while j < end and doc[j].text not in (",", ".") and doc[j].lower_ != "and":
+            j += 1
+        span = doc[i:j]
+        named = any(c.isalpha() for c in span.text)  # "69 organisations": a count, not a name
+        if named and all(is_cap(t) or t.like_num or t.text in "&" for t in span) and len(span) <= 4:
+            if not any(overlaps(span_range, (i, j)) for span_range in taken) and span.text not in COUNTRIES:
+                items.append(OrgSpan(i, j, span.text))
+        elif items:
+            break
+        i = j
+    return items

@@ -19,9 +19,17 @@ from etl.extraction.lexicon import (
 from etl.extraction.org_extras import (
     bodies_of_people,
     credited_outlets,
+    enumerated,
     lower_case_heads,
     named_groups,
     web_outlets,
+)
+from etl.extraction.org_forms import (
+    body_follows,
+    event_acronyms,
+    names_an_event,
+    one_name_per_body,
+    with_listed_adjectives,
 )
 from etl.extraction.org_names import OrgSpan, clean_name
 from etl.extraction.spans import (
@@ -189,57 +197,6 @@ def _descriptor_names(doc: Doc, taken: list[tuple[int, int]]) -> list[OrgSpan]:
     return found
 
 
-def _enumerated(doc: Doc, taken: list[tuple[int, int]]) -> list[OrgSpan]:
-    """'groups, such as A, B, C' and 'A, B and C TV channels': each listed name is a body."""
-    found: list[OrgSpan] = []
-    for sent in sentences(doc):
-        toks = list(sent)
-        for k, tok in enumerate(toks):
-            if tok.lower_ != "such" or k + 1 >= len(toks) or toks[k + 1].lower_ != "as":
-                continue
-            cue = next((t for t in reversed(toks[:k]) if t.pos_ == "NOUN"), None)
-            if cue is None or lower(cue) not in ORG_DESCRIPTORS:
-                continue
-            found.extend(_list_items(doc, toks[k + 2].i, sent.end, taken))
-        for k, tok in enumerate(toks):
-            if tok.pos_ == "NOUN" and lower(tok) in ORG_DESCRIPTORS and tok.tag_ in ("NNS",):
-                left = k - 1
-                while left >= 0 and (is_cap(toks[left]) and toks[left].text.isupper()):
-                    left -= 1  # "Balapan TV channels": skip the all-caps medium word
-                items_end = toks[left].i + 1 if left >= 0 else sent.start
-                start = items_end
-                while start > sent.start and (
-                    is_cap(doc[start - 1]) or doc[start - 1].text in (",", "and", "&") or doc[start - 1].like_num
-                ):
-                    start -= 1
-                if any(t.text == "," for t in doc[start:items_end]):
-                    found.extend(_list_items(doc, start, items_end, taken))
-    return found
-
-
-def _list_items(doc: Doc, start: int, end: int, taken: list[tuple[int, int]]) -> list[OrgSpan]:
-    items: list[OrgSpan] = []
-    i = start
-    while i < end:
-        if doc[i].text in (",", "and", "&", ".") and not (doc[i].text == "&" and items):
-            if doc[i].text == ".":
-                break
-            i += 1
-            continue
-        j = i
-        while j < end and doc[j].text not in (",", ".") and doc[j].lower_ != "and":
-            j += 1
-        span = doc[i:j]
-        named = any(c.isalpha() for c in span.text)  # "69 organisations": a count, not a name
-        if named and all(is_cap(t) or t.like_num or t.text in "&" for t in span) and len(span) <= 4:
-            if not any(overlaps(span_range, (i, j)) for span_range in taken) and span.text not in COUNTRIES:
-                items.append(OrgSpan(i, j, span.text))
-        elif items:
-            break
-        i = j
-    return items
-
-
 def _split_run(run: Span, people: list[tuple[int, int]]) -> list[Span]:
     """Cut a run at person names and after an acronym joined by 'and' ('ICOM and the X')."""
     doc = run.doc
@@ -379,9 +336,9 @@ def find_orgs(doc: Doc, people: list[tuple[int, int]]) -> list[OrgSpan]:
                 org, second = _split_at_and(doc, org)
                 if second is not None:
                     found.append(OrgSpan(second.start, second.end, clean_name(second.text)))
-                if _in_award_name(doc, org.start) or _inside_a_title(doc, org) or _names_an_event(doc, org):
+                if _in_award_name(doc, org.start) or _inside_a_title(doc, org) or names_an_event(doc, org):
                     continue  # a medal "For Merit in Service", a project "Professional Theater Master Class"
-                if lower(org[0]) in SUBUNIT_HEADS and _body_follows(doc, org.end, sent.end):
+                if lower(org[0]) in SUBUNIT_HEADS and body_follows(doc, org.end, sent.end):
                     continue  # "Department for X ... of the Ministry": a sub-unit named before its body
                 found.append(
                     OrgSpan(org.start, org.end, clean_name(org.text), generic=len(org) == 1 and is_org_head(org[0]))
@@ -392,7 +349,7 @@ def find_orgs(doc: Doc, people: list[tuple[int, int]]) -> list[OrgSpan]:
     taken = [o.span for o in found] + people
     found.extend(_descriptor_names(doc, taken))
     taken = [o.span for o in found]
-    found.extend(_enumerated(doc, taken))
+    found.extend(enumerated(doc, taken))
     found.extend(OrgSpan(s, e, clean_name(doc[s:e].text), acronym=a) for s, e, a in defined_names(doc, people))
     found = _attach_acronyms(doc, found)
     found.extend(_acronyms(doc, [o.span for o in found], {o.acronym for o in found if o.acronym}))
@@ -401,82 +358,10 @@ def find_orgs(doc: Doc, people: list[tuple[int, int]]) -> list[OrgSpan]:
     found += lower_case_heads(doc, taken) + web_outlets(doc, taken) + credited_outlets(doc, taken)
     found += named_groups(doc, [o.span for o in found], people)
     found += bodies_of_people(doc, [o.span for o in found] + people, people)
-    events = _event_acronyms(doc)
+    events = event_acronyms(doc)
     found = [o for o in found if o.name not in events]
-    kept = _dedupe([_with_listed_adjectives(doc, o) for o in found if not _dateline(doc, o.start, o.end)])
-    return _one_name_per_body(_dedupe(kept + listed_with_bodies(doc, [o.span for o in kept], people)))
-
-
-def _event_acronyms(doc: Doc) -> set[str]:
-    """'the Marrakech International Film Festival (FIFM)', 'the All Africa Music Awards (AFRIMA)': the acronym
-    of an event names the event wherever it is used, not a body."""
-    out = set()
-    for tok in doc[1:-2]:
-        before = doc[tok.i - 1]
-        event_before = is_cap(before) and is_event_head(before) and not is_org_head(before)
-        if tok.text == "(" and doc[tok.i + 2].text == ")" and _ACRONYM.match(doc[tok.i + 1].text) and event_before:
-            out.add(doc[tok.i + 1].text)
-    return out
-
-
-def _with_listed_adjectives(doc: Doc, org: OrgSpan) -> OrgSpan:
-    """ "the Ministry's Scientific, Methodological and Qualification Center": capitalised modifiers listed with
-    commas before 'X and Y Center' belong to the name (as in 'Educational, Scientific and Cultural
-    Organization')."""
-    words = doc[org.start : org.end]
-    if not any(t.lower_ == "and" for t in words[:3]):
-        return org
-    start = org.start
-    while (
-        start >= 2 and doc[start - 1].text == "," and is_cap(doc[start - 2]) and doc[start - 2].pos_ in ("ADJ", "PROPN")
-    ):
-        if is_org_head(doc[start - 2]) or doc[start - 2].ent_type_ in ("PERSON", "GPE"):
-            break
-        start -= 2
-    if start == org.start:
-        return org
-    return OrgSpan(start, org.end, clean_name(doc[start : org.end].text), org.acronym, org.generic)
-
-
-def _one_name_per_body(found: list[OrgSpan]) -> list[OrgSpan]:
-    """'the National Theatre of Ghana' ... 'the National Theatre': one body, under its fullest name, when
-    the longer name only adds where it is ('of Ghana', 'in Agargaon')."""
-    names = {o.name for o in found}
-    out = []
-    for org in found:
-        fuller = [n for n in names if n != org.name and re.match(re.escape(org.name) + r" (of|in|at) [A-Z][\w-]+$", n)]
-        if len(fuller) == 1 and len(org.name.split()) >= 2:
-            org = OrgSpan(org.start, org.end, fuller[0], org.acronym, org.generic)
-        out.append(org)
-    return out
-
-
-def _body_follows(doc: Doc, end: int, sent_end: int) -> bool:
-    """'Department for X of the Ministry of Y', 'Office for Z at the Agency': a body the unit belongs to, named
-    in the same stretch of name words (not the next item of a list: 'Department of Cultural Affairs, Virsa
-    Vihar and X Hospital')."""
-    linked = False
-    k = end
-    while k < sent_end and k - end < 12 and (is_cap(doc[k]) or doc[k].lower_ in _UNIT_LINKS):
-        linked = linked or doc[k].lower_ in ("of", "at", "under")
-        if linked and is_org_head(doc[k]):
-            return True
-        k += 1
-    return False
-
-
-_UNIT_LINKS = frozenset({"of", "at", "under", "the", "with", "for", "and", "on", "in"})
-
-
-def _names_an_event(doc: Doc, org: Span) -> bool:
-    """'National Theatre Festival', 'Master Class For Theater Workers': the words name an event or a project.
-
-    A capitalised event word right after the body's head continues an event's name; a head only after
-    'for'/'on' is what the thing is for ("Award for Theatre"), not what it is."""
-    if org.end < len(doc) and is_cap(doc[org.end]) and is_event_head(doc[org.end]):
-        return True
-    cut = next((t.i for t in org if t.lower_ in ("for", "on") and t.i > org.start), None)
-    return cut is not None and not any(is_org_head(t) for t in doc[org.start : cut])
+    kept = _dedupe([with_listed_adjectives(doc, o) for o in found if not _dateline(doc, o.start, o.end)])
+    return one_name_per_body(_dedupe(kept + listed_with_bodies(doc, [o.span for o in kept], people)))
 
 
 def _dateline(doc: Doc, start: int, end: int) -> bool:
