@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from etl.extraction.spans import tokens
 from etl.extraction.words import RoleWords
 
 _CREDIT_PREPS = frozenset({"by", "between"})
@@ -44,11 +45,10 @@ def _honoured_work(work: Token, words: RoleWords) -> bool:
 
 def credited_work_slots(doc: Doc, words: RoleWords) -> list[Token]:
     """The first name credited with each honoured work ('by X', 'between X, Y and Z'); lists follow the parse."""
-    slots = []
-    for tok in doc:
-        prep = tok.head
-        if tok.dep_ != "pobj" or prep.lower_ not in _CREDIT_PREPS or prep.head.pos_ not in ("NOUN", "PROPN"):
-            continue
+    slots: list[Token] = []
+    for prep in tokens(doc):
+        if prep.lower_ not in _CREDIT_PREPS or prep.head.pos_ not in ("NOUN", "PROPN"):
+            continue  # the rare words first: reading every token's head is what costs
         if _honoured_work(prep.head, words):
-            slots.append(tok)
+            slots.extend(tok for tok in prep.children if tok.dep_ == "pobj")
     return slots

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from etl.extraction.lexicon import COUNTRIES, ORG_DESCRIPTORS, ORG_HEADS
 from etl.extraction.not_people import named_kind
 from etl.extraction.org_names import OrgSpan, clean_name
-from etl.extraction.spans import QUOTE_CHARS, is_cap, is_event_head, is_title_word, lower, overlaps, sentences
+from etl.extraction.spans import QUOTE_CHARS, is_cap, is_event_head, is_title_word, lower, overlaps, sentences, tokens
 
 _DOMAIN = re.compile(r"^[a-z][a-z0-9-]*\d*[a-z0-9-]*\.(com|net|org|info|news|co\.[a-z]{2}|[a-z]{2})$", re.I)
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
@@ -39,7 +39,7 @@ def _place_word(tok: Token) -> bool:
 def lower_case_heads(doc: Doc, taken: list[tuple[int, int]]) -> list[OrgSpan]:
     """`lower_case_head`: 'the Zuiderstrand theatre', 'the Caine Prize secretariat'."""
     found = []
-    for head in doc:
+    for head in tokens(doc):
         word = head.lower_
         if not (head.is_lower and head.pos_ == "NOUN" and (word in ORG_HEADS or word in ORG_DESCRIPTORS)):
             continue
@@ -68,8 +68,14 @@ def lower_case_heads(doc: Doc, taken: list[tuple[int, int]]) -> list[OrgSpan]:
 def web_outlets(doc: Doc, taken: list[tuple[int, int]]) -> list[OrgSpan]:
     """`web_outlet`: a news site named by its domain ('bdnews24.com'), not a link ('https://...')."""
     found = []
-    for tok in doc:
-        if tok.like_url and "/" not in tok.text and _DOMAIN.match(tok.text) and _free((tok.i, tok.i + 1), taken):
+    for tok in tokens(doc):
+        if (
+            "." in tok.text
+            and tok.like_url
+            and "/" not in tok.text
+            and _DOMAIN.match(tok.text)
+            and _free((tok.i, tok.i + 1), taken)
+        ):
             found.append(OrgSpan(tok.i, tok.i + 1, tok.text))
     return found
 
@@ -77,7 +83,7 @@ def web_outlets(doc: Doc, taken: list[tuple[int, int]]) -> list[OrgSpan]:
 def credited_outlets(doc: Doc, taken: list[tuple[int, int]]) -> list[OrgSpan]:
     """`credited_outlet`: ', reports the Gulf News.' and a closing '– KUNA'."""
     found = []
-    for tok in doc:
+    for tok in tokens(doc):
         if tok.lemma_ == "report" and tok.pos_ == "VERB" and tok.i > 0 and doc[tok.i - 1].text == ",":
             start = tok.i + 1 + (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "the")
             end = start
@@ -116,7 +122,7 @@ def bodies_of_people(doc: Doc, taken: list[tuple[int, int]], people: list[tuple[
 def named_groups(doc: Doc, taken: list[tuple[int, int]], people: list[tuple[int, int]]) -> list[OrgSpan]:
     """`named_group`: 'the hip-hop group, My Dad Bruce' and 'Dan Hicks and the Hot Licks'."""
     found = []
-    for tok in doc:
+    for tok in tokens(doc):
         if tok.dep_ != "appos" or tok.pos_ != "PROPN":
             continue
         start = tok.i

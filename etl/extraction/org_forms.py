@@ -15,7 +15,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from etl.extraction.org_names import OrgSpan, clean_name
-from etl.extraction.spans import is_cap, is_event_head, is_org_head
+from etl.extraction.spans import is_cap, is_event_head, is_org_head, tokens
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
 _UNIT_LINKS = frozenset({"of", "at", "under", "the", "with", "for", "and", "on", "in"})
@@ -50,7 +50,7 @@ def event_acronyms(doc: Doc) -> set[str]:
     """'the Marrakech International Film Festival (FIFM)', 'the All Africa Music Awards (AFRIMA)': the acronym
     of an event names the event wherever it is used, not a body."""
     out = set()
-    for tok in doc[1:-2]:
+    for tok in tokens(doc)[1:-2]:
         before = doc[tok.i - 1]
         event_before = is_cap(before) and is_event_head(before) and not is_org_head(before)
         if tok.text == "(" and doc[tok.i + 2].text == ")" and _ACRONYM.match(doc[tok.i + 1].text) and event_before:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.tokens import Doc, Span
 
@@ -44,6 +45,7 @@ from etl.extraction.spans import (
     overlaps,
     sentences,
     strip_the,
+    tokens,
 )
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
@@ -250,6 +252,7 @@ def _with_quoted_prefix(doc: Doc, org: Span) -> Span:
 def _title_of_names(doc: Doc, taken: list[tuple[int, int]]) -> list[OrgSpan]:
     """'Executive Director of artXchange Global': the body a title belongs to, head noun or not."""
     found = []
+    texts = Counter(t.text for t in tokens(doc))  # how often each word is written, for one-word names
     for tok in doc[:-2]:
         if tok.lower_ != "of" or tok.i == 0 or not is_title_word(doc[tok.i - 1]):
             continue
@@ -271,11 +274,7 @@ def _title_of_names(doc: Doc, taken: list[tuple[int, int]]) -> list[OrgSpan]:
             k -= 1  # "Executive Director of Perceive Architect, Fatiha Polin": the last word is her trade
         span = doc[j:k]
         # "Perceive": a one-word name the story uses elsewhere, not a bare head ("the Department for ...")
-        known = (
-            len(span) == 1
-            and not (is_org_head(span[0]) or is_event_head(span[0]))
-            and any(t.text == span.text and t.i != j for t in doc)
-        )
+        known = len(span) == 1 and not (is_org_head(span[0]) or is_event_head(span[0])) and texts[span.text] > 1
         if len(span) < 2 and not (len(span) == 1 and (_ACRONYM.match(span.text) or known)):
             continue
         if any(overlaps((j, k), t) for t in taken) or span.text in COUNTRIES or _is_part_of_body(doc, j, k):
