@@ -38,8 +38,9 @@ def _spelled_out(doc: Doc, paren: int, letters: list[str]) -> tuple[int, int] | 
     words = 0
     while i >= 0 and need and words < _MAX_WORDS:
         tok = doc[i]
-        if tok.lower_ in _FILLERS or tok.text in ("'s", "’s"):
-            i -= 1
+        arabic_article = tok.lower_ in ("al", "el") and i + 1 < paren and doc[i + 1].text == "-"
+        if tok.lower_ in _FILLERS or tok.text in ("'s", "’s") or arabic_article:
+            i -= 1  # "Dar Al-Athar Al-Islamiyyah (DAI)": the article 'Al-' gives no letter
             continue
         if not tok.text[:1].isupper():
             return None

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from etl.extraction.events import EventsResult, PersonRef, extract_events
 from etl.extraction.figures import find_figures
+from etl.extraction.lexicon import ORG_HEADS
 from etl.extraction.org_names import OrgSpan, org_country, org_kind
 from etl.extraction.organisers import event_title_organisers
 from etl.extraction.orgs import find_orgs
@@ -103,6 +104,23 @@ def _body_after(doc: Doc, end: int, org_at: dict[int, str]) -> int | None:
     return start if start in org_at else None
 
 
+def _named_after(ref: PersonRef, spans: list[OrgSpan], org_at: dict[int, str]) -> str | None:
+    """The body whose name holds the person's ('Dan Hicks and the Hot Licks': the group named after its leader)."""
+    return next(
+        (org_at[o.start] for o in spans if o.start in org_at and o.start <= ref.start and ref.end < o.end), None
+    )
+
+
+def _body_by_head(title: str, ex: Extraction) -> str | None:
+    """'Rector of the University', 'the embassy's minister counsellor': a title naming a body by its head noun
+    alone refers to the one body of the article with that head."""
+    heads = {w for w in re.findall(r"[\w-]+", title.lower().replace("’s", "").replace("'s", "")) if w in ORG_HEADS}
+    if not heads or re.search(r"\b(of|at)\s+(?!the\b)[A-Z]", title):
+        return None  # "Director of X Museum": the body is named, and the title rules had their say
+    bodies = {k for k, o in ex.orgs.items() if heads & set(org_key(o.name).split())}
+    return bodies.pop() if len(bodies) == 1 else None
+
+
 def titled_references(doc: Doc, ex: Extraction, taken: list[tuple[int, int]]) -> list[PersonRef]:
     """'the minister' -> the one person in the article whose title starts with 'Minister' (none if two do)."""
     out = []
@@ -148,7 +166,8 @@ def add_grammar_roles(doc: Doc, refs: list[PersonRef], events: EventsResult, ex:
     # the type of the event each sentence is about: its focus, else the story's main event
     types = {s.start: events.events[ev].type for s in sents if (ev := events.focus.get(s.start) or events.main)}
     starts = [s.start for s in sents]
-    for hit in find_roles(doc, refs, types, words):
+    event_words = frozenset(w for ev in events.events.values() for w in ev.name.lower().split())
+    for hit in find_roles(doc, refs, types, words, event_words):
         sent = sents[bisect_right(starts, hit.at) - 1]
         ev_id = events.focus.get(sent.start) or events.main
         if ev_id is None:
@@ -189,6 +208,11 @@ def extract_article(doc: Doc, article: Article) -> Extraction:
         if rec.org_local_id is None and (org_start := _body_after(doc, ref.end, org_at)) is not None:
             rec.org_local_id, rec.affiliation_rule = org_at[org_start], "of_body"  # "Agam Jaya of the X Center"
             rec.evidence = rec.evidence or doc[ref.start].sent.text.strip()
+        if rec.org_local_id is None and (band := _named_after(ref, org_spans, org_at)) is not None:
+            rec.org_local_id, rec.affiliation_rule = band, "named_in_body"  # "Dan Hicks and the Hot Licks"
+            rec.evidence = rec.evidence or doc[ref.start].sent.text.strip()
+        if rec.org_local_id is None and rec.title and (body := _body_by_head(rec.title, ex)) is not None:
+            rec.org_local_id, rec.affiliation_rule = body, "body_by_head"  # "Rector of the University"
     for ref in titled_references(doc, ex, taken + [(r.start, r.end) for r in refs]):
         refs.append(ref)
         ex.people[f"p:{ref.name}"].aliases.add(doc[ref.start : ref.end].text.lower())

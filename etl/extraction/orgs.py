@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.tokens import Doc, Span
 
@@ -15,6 +16,21 @@ from etl.extraction.lexicon import (
     ORG_DESCRIPTORS,
     ORG_HEADS,
     SUBUNIT_HEADS,
+)
+from etl.extraction.org_extras import (
+    bodies_of_people,
+    credited_outlets,
+    enumerated,
+    lower_case_heads,
+    named_groups,
+    web_outlets,
+)
+from etl.extraction.org_forms import (
+    body_follows,
+    event_acronyms,
+    names_an_event,
+    one_name_per_body,
+    with_listed_adjectives,
 )
 from etl.extraction.org_names import OrgSpan, clean_name
 from etl.extraction.spans import (
@@ -29,6 +45,7 @@ from etl.extraction.spans import (
     overlaps,
     sentences,
     strip_the,
+    tokens,
 )
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
@@ -113,8 +130,18 @@ def org_from_run(run: Span) -> Span | None:
     end = last.end
     heads = [t.i for t in last if is_org_head(t)]
     tail = doc[heads[-1] + 1 : end] if heads else doc[end:end]
-    if heads and last.start >= start and not any(t.lower_ in ("for", "on", "and", "&", "in") for t in tail):
-        end = heads[-1] + 1  # "... Museum Amina Malikova": the name ends at its head
+    adjective_tail = (
+        end < len(doc)
+        and doc[end].is_lower
+        and doc[end].pos_ == "NOUN"
+        and (doc[end - 1].pos_ == "ADJ" or doc[end - 1].ent_type_ == "NORP")
+    )
+    if (
+        heads
+        and last.start >= start
+        and (not any(t.lower_ in ("for", "on", "and", "&", "in") for t in tail) or (adjective_tail and len(tail) <= 3))
+    ):
+        end = heads[-1] + 1  # "... Museum Amina Malikova", "School on Pakistani music": the name ends at its head
     if end <= start:
         return None
     owner = next((t.i for t in doc[start:end] if t.lower_ in ("'s", "’s")), None)
@@ -172,56 +199,6 @@ def _descriptor_names(doc: Doc, taken: list[tuple[int, int]]) -> list[OrgSpan]:
     return found
 
 
-def _enumerated(doc: Doc, taken: list[tuple[int, int]]) -> list[OrgSpan]:
-    """'groups, such as A, B, C' and 'A, B and C TV channels': each listed name is a body."""
-    found: list[OrgSpan] = []
-    for sent in sentences(doc):
-        toks = list(sent)
-        for k, tok in enumerate(toks):
-            if tok.lower_ != "such" or k + 1 >= len(toks) or toks[k + 1].lower_ != "as":
-                continue
-            cue = next((t for t in reversed(toks[:k]) if t.pos_ == "NOUN"), None)
-            if cue is None or lower(cue) not in ORG_DESCRIPTORS:
-                continue
-            found.extend(_list_items(doc, toks[k + 2].i, sent.end, taken))
-        for k, tok in enumerate(toks):
-            if tok.pos_ == "NOUN" and lower(tok) in ORG_DESCRIPTORS and tok.tag_ in ("NNS",):
-                left = k - 1
-                while left >= 0 and (is_cap(toks[left]) and toks[left].text.isupper()):
-                    left -= 1  # "Balapan TV channels": skip the all-caps medium word
-                items_end = toks[left].i + 1 if left >= 0 else sent.start
-                start = items_end
-                while start > sent.start and (
-                    is_cap(doc[start - 1]) or doc[start - 1].text in (",", "and", "&") or doc[start - 1].like_num
-                ):
-                    start -= 1
-                if any(t.text == "," for t in doc[start:items_end]):
-                    found.extend(_list_items(doc, start, items_end, taken))
-    return found
-
-
-def _list_items(doc: Doc, start: int, end: int, taken: list[tuple[int, int]]) -> list[OrgSpan]:
-    items: list[OrgSpan] = []
-    i = start
-    while i < end:
-        if doc[i].text in (",", "and", "&", ".") and not (doc[i].text == "&" and items):
-            if doc[i].text == ".":
-                break
-            i += 1
-            continue
-        j = i
-        while j < end and doc[j].text not in (",", ".") and doc[j].lower_ != "and":
-            j += 1
-        span = doc[i:j]
-        if span.text and all(is_cap(t) or t.like_num or t.text in "&" for t in span) and len(span) <= 4:
-            if not any(overlaps(span_range, (i, j)) for span_range in taken) and span.text not in COUNTRIES:
-                items.append(OrgSpan(i, j, span.text))
-        elif items:
-            break
-        i = j
-    return items
-
-
 def _split_run(run: Span, people: list[tuple[int, int]]) -> list[Span]:
     """Cut a run at person names and after an acronym joined by 'and' ('ICOM and the X')."""
     doc = run.doc
@@ -243,11 +220,20 @@ def _split_run(run: Span, people: list[tuple[int, int]]) -> list[Span]:
 def _two_bodies_at(doc: Doc, start: int, and_at: int, end: int) -> bool:
     """'the Syrian Ministry of Culture and the Iranian Ministry of X': 'and the' between two headed names."""
     after = and_at + 1
+    if after >= end or not any(is_org_head(t) for t in doc[after:end]):
+        return False
+    if doc[after].lower_ == "the":
+        return True  # "the Syrian Ministry of X and the Iranian Ministry of Y", "X of Mexico City and the Y Ministry"
+    # "the Department of Archaeology and Bangladesh National Museum": two headed names, the second with a name
+    # of its own before its head ("Museum and Library" and "Ministry of Culture and Tourism" stay one)
+    first_after = doc[after]
     return (
-        after < end
-        and doc[after].lower_ == "the"
-        and any(is_org_head(t) for t in doc[start:and_at])
-        and any(is_org_head(t) for t in doc[after:end])
+        any(is_org_head(t) for t in doc[start:and_at])
+        and (first_after.text in COUNTRIES or first_after.ent_type_ in ("GPE", "ORG", "FAC", "NORP"))
+        and lower(doc[end - 1]) not in SUBUNIT_HEADS
+        and end - after >= 2
+        and is_org_head(doc[end - 1])
+        and not any(t.lower_ == "of" for t in doc[after:end])
     )
 
 
@@ -266,6 +252,7 @@ def _with_quoted_prefix(doc: Doc, org: Span) -> Span:
 def _title_of_names(doc: Doc, taken: list[tuple[int, int]]) -> list[OrgSpan]:
     """'Executive Director of artXchange Global': the body a title belongs to, head noun or not."""
     found = []
+    texts = Counter(t.text for t in tokens(doc))  # how often each word is written, for one-word names
     for tok in doc[:-2]:
         if tok.lower_ != "of" or tok.i == 0 or not is_title_word(doc[tok.i - 1]):
             continue
@@ -283,8 +270,12 @@ def _title_of_names(doc: Doc, taken: list[tuple[int, int]]) -> list[OrgSpan]:
             k += 1
             while k < len(doc) and doc[k].pos_ == "NOUN" and doc[k].is_lower and k - j < 4:
                 k += 1
+        while k > j + 1 and is_title_word(doc[k - 1]) and not is_org_head(doc[k - 1]):
+            k -= 1  # "Executive Director of Perceive Architect, Fatiha Polin": the last word is her trade
         span = doc[j:k]
-        if len(span) < 2 and not (len(span) == 1 and _ACRONYM.match(span.text)):
+        # "Perceive": a one-word name the story uses elsewhere, not a bare head ("the Department for ...")
+        known = len(span) == 1 and not (is_org_head(span[0]) or is_event_head(span[0])) and texts[span.text] > 1
+        if len(span) < 2 and not (len(span) == 1 and (_ACRONYM.match(span.text) or known)):
             continue
         if any(overlaps((j, k), t) for t in taken) or span.text in COUNTRIES or _is_part_of_body(doc, j, k):
             continue
@@ -344,9 +335,9 @@ def find_orgs(doc: Doc, people: list[tuple[int, int]]) -> list[OrgSpan]:
                 org, second = _split_at_and(doc, org)
                 if second is not None:
                     found.append(OrgSpan(second.start, second.end, clean_name(second.text)))
-                if _in_award_name(doc, org.start) or _inside_a_title(doc, org):
+                if _in_award_name(doc, org.start) or _inside_a_title(doc, org) or names_an_event(doc, org):
                     continue  # a medal "For Merit in Service", a project "Professional Theater Master Class"
-                if lower(org[0]) in SUBUNIT_HEADS and any(t.i > org.end and is_org_head(t) for t in sent):
+                if lower(org[0]) in SUBUNIT_HEADS and body_follows(doc, org.end, sent.end):
                     continue  # "Department for X ... of the Ministry": a sub-unit named before its body
                 found.append(
                     OrgSpan(org.start, org.end, clean_name(org.text), generic=len(org) == 1 and is_org_head(org[0]))
@@ -357,13 +348,19 @@ def find_orgs(doc: Doc, people: list[tuple[int, int]]) -> list[OrgSpan]:
     taken = [o.span for o in found] + people
     found.extend(_descriptor_names(doc, taken))
     taken = [o.span for o in found]
-    found.extend(_enumerated(doc, taken))
+    found.extend(enumerated(doc, taken))
     found.extend(OrgSpan(s, e, clean_name(doc[s:e].text), acronym=a) for s, e, a in defined_names(doc, people))
     found = _attach_acronyms(doc, found)
     found.extend(_acronyms(doc, [o.span for o in found], {o.acronym for o in found if o.acronym}))
     found.extend(_source_outlets(doc, [o.span for o in found]))
-    kept = _dedupe([o for o in found if not _dateline(doc, o.start, o.end)])
-    return _dedupe(kept + listed_with_bodies(doc, [o.span for o in kept], people))
+    taken = [o.span for o in found] + people
+    found += lower_case_heads(doc, taken) + web_outlets(doc, taken) + credited_outlets(doc, taken)
+    found += named_groups(doc, [o.span for o in found], people)
+    found += bodies_of_people(doc, [o.span for o in found] + people, people)
+    events = event_acronyms(doc)
+    found = [o for o in found if o.name not in events]
+    kept = _dedupe([with_listed_adjectives(doc, o) for o in found if not _dateline(doc, o.start, o.end)])
+    return one_name_per_body(_dedupe(kept + listed_with_bodies(doc, [o.span for o in kept], people)))
 
 
 def _dateline(doc: Doc, start: int, end: int) -> bool:

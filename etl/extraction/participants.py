@@ -23,10 +23,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
-from spacy.vocab import Vocab
 
+from etl.extraction.credits import credited_work_slots
+from etl.extraction.role_lists import ListHit, credit_lines, listed_after_cue, listed_with
+from etl.extraction.role_patterns import matcher_for
 from etl.extraction.spans import sentences
 from etl.extraction.words import RoleWords, role_words
 
@@ -59,122 +60,6 @@ class RoleHit:
     at: int
 
 
-def _lemma_in(words: frozenset[str] | set[str]) -> dict:
-    return {"LEMMA": {"IN": sorted(words)}}
-
-
-def _patterns(words: RoleWords) -> dict[str, list[list[dict]]]:
-    subject_verbs = set(words.subject_verbs) | {v for verbs, _ in words.object_verbs.values() for v in verbs}
-    verb_attrs: dict = {**_lemma_in(subject_verbs), "POS": {"IN": ["VERB", "AUX"]}}
-    return {
-        "subject_of_verb": [
-            [
-                {"RIGHT_ID": "verb", "RIGHT_ATTRS": verb_attrs},
-                {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "nsubj"}},
-            ],
-            [
-                {"RIGHT_ID": "verb", "RIGHT_ATTRS": {**verb_attrs, "DEP": "conj"}},
-                {"LEFT_ID": "verb", "REL_OP": "<", "RIGHT_ID": "first", "RIGHT_ATTRS": {"POS": "VERB"}},
-                {"LEFT_ID": "first", "REL_OP": ">", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "nsubj"}},
-            ],
-        ],
-        "agent_of_passive": [
-            [
-                {"RIGHT_ID": "verb", "RIGHT_ATTRS": _lemma_in(set(words.agent_verbs))},
-                {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "by", "RIGHT_ATTRS": {"LOWER": "by"}},
-                {"LEFT_ID": "by", "REL_OP": ">", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "pobj"}},
-            ]
-        ],
-        "recipient": [
-            [
-                {"RIGHT_ID": "verb", "RIGHT_ATTRS": _lemma_in(words.recipient_verbs)},
-                {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "to", "RIGHT_ATTRS": {"LOWER": "to"}},
-                {"LEFT_ID": "to", "REL_OP": ">", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "pobj"}},
-            ]
-        ],
-        "honoured_subject": [
-            [
-                {"RIGHT_ID": "verb", "RIGHT_ATTRS": _lemma_in(words.honour_verbs)},
-                {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "nsubjpass"}},
-            ]
-        ],
-        "lineup": [
-            [
-                {"RIGHT_ID": "verb", "RIGHT_ATTRS": _lemma_in(words.lineup_verbs)},
-                {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "dobj"}},
-            ]
-        ],
-        "speech_of": [
-            [
-                {"RIGHT_ID": "noun", "RIGHT_ATTRS": _lemma_in(words.speech_nouns)},
-                {
-                    "LEFT_ID": "noun",
-                    "REL_OP": ">",
-                    "RIGHT_ID": "of",
-                    "RIGHT_ATTRS": {"LOWER": {"IN": ["of", "by", "from"]}},
-                },
-                {"LEFT_ID": "of", "REL_OP": ">", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "pobj"}},
-            ],
-            [
-                {"RIGHT_ID": "noun", "RIGHT_ATTRS": _lemma_in(words.speech_nouns)},
-                {"LEFT_ID": "noun", "REL_OP": ">", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "poss"}},
-            ],
-        ],
-        "in_attendance": [
-            [
-                {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "be"}},
-                {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "in", "RIGHT_ATTRS": {"LOWER": "in"}},
-                {"LEFT_ID": "in", "REL_OP": ">", "RIGHT_ID": "noun", "RIGHT_ATTRS": _lemma_in(words.presence_nouns)},
-                {
-                    "LEFT_ID": "verb",
-                    "REL_OP": ">",
-                    "RIGHT_ID": "slot",
-                    "RIGHT_ATTRS": {"DEP": {"IN": ["nsubj", "attr"]}},
-                },
-            ],
-            [  # "X and Y were also present"
-                {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "be"}},
-                {
-                    "LEFT_ID": "verb",
-                    "REL_OP": ">",
-                    "RIGHT_ID": "noun",
-                    "RIGHT_ATTRS": {"DEP": "acomp", "LOWER": "present"},
-                },
-                {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "nsubj"}},
-            ],
-        ],
-        "copula_role": [
-            [
-                {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "be"}},
-                {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "noun", "RIGHT_ATTRS": {"DEP": "nsubj"}},
-                {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "attr"}},
-            ],
-            [
-                {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "be"}},
-                {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "nsubj"}},
-                {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "noun", "RIGHT_ATTRS": {"DEP": "attr"}},
-            ],
-        ],
-    }
-
-
-_MATCHERS: dict[tuple[int, int], tuple[DependencyMatcher, dict[str, list[str]]]] = {}
-
-
-def matcher_for(vocab: Vocab, words: RoleWords) -> tuple[DependencyMatcher, dict[str, list[str]]]:
-    """One DependencyMatcher per vocabulary, and each pattern's node names (key 'rule#n')."""
-    key = (id(vocab), id(words))
-    if key not in _MATCHERS:
-        matcher = DependencyMatcher(vocab)
-        nodes: dict[str, list[str]] = {}
-        for rule, patterns in _patterns(words).items():
-            for n, pattern in enumerate(patterns):
-                matcher.add(f"{rule}#{n}", [pattern])
-                nodes[f"{rule}#{n}"] = [node["RIGHT_ID"] for node in pattern]
-        _MATCHERS[key] = (matcher, nodes)
-    return _MATCHERS[key]
-
-
 def phrase_members(slot: Token) -> list[Token]:
     """The slot and the tokens in the same noun phrase: list items, appositions, name parts."""
     out, todo = [], [slot]
@@ -183,7 +68,7 @@ def phrase_members(slot: Token) -> list[Token]:
         out.append(tok)
         todo.extend(c for c in tok.children if c.dep_ in _SAME_PHRASE)
         # "one of the judges, X": the noun inside 'one of'
-        if tok.lower_ in ("one", "among") or tok.dep_ == "appos":
+        if tok.lower_ in ("one", "among") or (tok.dep_ == "appos" and tok.lemma_.lower() not in _KIN):
             todo.extend(p for c in tok.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj")
         # "key figures, including X and Y": the names the phrase lists
         todo.extend(p for c in tok.children if c.lower_ in _LISTING for p in c.children if p.dep_ == "pobj")
@@ -191,12 +76,25 @@ def phrase_members(slot: Token) -> list[Token]:
 
 
 _LISTING = frozenset({"including", "like", "notably"})
+# "X, wife of Y": the person named after 'of' says who X is and does not act with X.
+_KIN = frozenset({"wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "widow", "child"})
+_PRIZE_WORDS = frozenset({"prize", "award", "awards", "medal", "trophy", "cup"})
 _EARLIER = frozenset({"previous", "former", "past", "ex", "one-time", "erstwhile"})
+
+
+def _earlier_before(noun: Token) -> bool:
+    """'previous Harbour Prize winner': the parse may hang 'previous' on the name; read the words before the noun."""
+    i = noun.i - 1
+    while i >= max(0, noun.i - 5) and not (noun.doc[i].is_punct or noun.doc[i].pos_ in ("CCONJ", "DET", "VERB")):
+        if noun.doc[i].lower_ in _EARLIER:
+            return True
+        i -= 1
+    return False
 
 
 def _noun_role(tokens: Sequence[Token], words: RoleWords) -> str | None:
     for tok in tokens:
-        if any(t.lower_ in _EARLIER for t in tok.subtree if t.i < tok.i):
+        if any(t.lower_ in _EARLIER for t in tok.subtree if t.i < tok.i) or _earlier_before(tok):
             continue  # "previous Caine Prize winner X": a title from another year, not a role here
         role = words.role_nouns.get(tok.lower_) or words.role_nouns.get(tok.lemma_.lower())
         if role:
@@ -250,9 +148,26 @@ def verb_role(verb: Token, words: RoleWords) -> str | None:
     return words.subject_verbs.get(verb.lemma_.lower())
 
 
+def _gives_a_prize(verb: Token, words: RoleWords) -> bool:
+    """'the award was presented by X', 'the winner was announced by X': the agent hands out a prize."""
+    verbs, objects = words.object_verbs["presenter"]
+    winners = {w for w, role in words.role_nouns.items() if role == "honoree"}
+    return verb.lemma_.lower() in verbs and any(
+        c.dep_ == "nsubjpass" and c.lemma_.lower() in objects | winners for c in verb.children
+    )
+
+
 class _Finder:
-    def __init__(self, doc: Doc, people: Sequence[PersonLike], words: RoleWords, event_types: dict[int, str]):
+    def __init__(
+        self,
+        doc: Doc,
+        people: Sequence[PersonLike],
+        words: RoleWords,
+        event_types: dict[int, str],
+        event_words: frozenset[str] = frozenset(),
+    ):
         self.doc = doc
+        self.event_words = event_words  # lower-case words of the story's event names
         self.people = people
         self.words = words
         self.event_types = event_types  # sentence start -> type of the event in focus
@@ -345,19 +260,28 @@ class _Finder:
                     continue  # the second verb has a subject of its own
                 role = verb_role(verb, w)
                 if slot.lower_ in _PRONOUNS and role:
-                    self.pronoun(slot, role)
+                    if verb.dep_ != "relcl":  # "the roles he plays": a description, not a report
+                        self.pronoun(slot, role)
                 elif slot.lower_ == "who" and slot.head.dep_ == "relcl":
                     self.add(slot.head.head, role, rule)  # "X, who explained ...": X
                 else:
                     self.add(slot, role, rule)
             elif rule == "agent_of_passive":
                 verb = self.doc[by_name["verb"]]
+                if any(c.dep_ == "dobj" for c in verb.children) or _gives_a_prize(verb, w):
+                    continue  # "inaugurated the exhibition by X": active; "the award was presented by X": giver
                 role = w.agent_verbs.get(verb.lemma_.lower())
                 if role == BY_EVENT:
                     role = w.lineup_roles.get(self.event_types.get(self.sent_start[slot.i], "other"))
                 if verb.dep_ == "acl" and (group_role := _noun_role([verb.head], w)) is not None:
                     role = group_role  # "the Jury, chaired by X": X sits on the jury (attendee by the schema)
                 self.add(slot, role, rule)
+            elif rule == "giver":
+                if "given" not in by_name and verb_role(self.doc[by_name["verb"]], w) != "honoree":
+                    continue  # "received a delegation from X": nothing was given
+                if slot.lemma_ == "hand":  # "from the hands of X"
+                    slot = next((p for c in slot.children if c.lower_ == "of" for p in c.children), slot)
+                self.add(slot, "presenter", rule)
             elif rule in ("recipient", "honoured_subject"):
                 self.add(slot, "honoree", rule)
             elif rule == "lineup":
@@ -372,9 +296,21 @@ class _Finder:
             elif rule == "copula_role":
                 self.add(slot, _noun_role(phrase_members(self.doc[by_name["noun"]]), w), rule)
         self._prize_categories()
+        for slot in credited_work_slots(self.doc, w):
+            self.add(slot, "honoree", "credited_work")
+        self._lists()
         for index, person in enumerate(self.people):
             self._role_noun(index, person)
         return self._without_speech_beside_role_nouns()
+
+    def _lists(self) -> None:
+        """Roles read from lists of names (etl/extraction/role_lists.py)."""
+        w = self.words
+        found = listed_after_cue(self.doc, self.people, self.sents, w)
+        found += credit_lines(self.doc, self.people, self.sents, w)
+        hits = [ListHit(h.person, h.role, h.rule, h.at) for h in self.hits] + found
+        found += listed_with(self.doc, self.people, self.sents, hits)
+        self.hits.extend(RoleHit(h.person, h.role, h.rule, h.at) for h in found)
 
     def _prize_categories(self) -> None:
         """`prize_category`: '..., Ghana's X for best reggae, and Y for best jazz' in a sentence of winners."""
@@ -409,13 +345,27 @@ class _Finder:
         before = [t for t in self.doc[max(0, person.start - 3) : person.start] if t.text != ","]
         if before and self.doc[person.start - 1].text == "," and before[-1].pos_ == "NOUN":
             members.append(before[-1])
+        members = [m for m in members if not self._another_prize(m)]
         role = _noun_role(members, self.words)
         if role:
             self.hits.append(RoleHit(index, role, "role_noun", person.start))
 
+    def _another_prize(self, noun: Token) -> bool:
+        """'Nobel Prize winner X', 'Booker Prize laureate X': a title from a prize none of the story's events
+        is named after, so it says what X won once, not what X did here."""
+        named = [t for t in noun.subtree if t.i < noun.i and t.pos_ == "PROPN"]
+        if not any(t.lower_ in _PRIZE_WORDS for t in named):
+            return False
+        return not any(t.lower_ in self.event_words for t in named if t.lower_ not in _PRIZE_WORDS)
+
 
 def find_roles(
-    doc: Doc, people: Sequence[PersonLike], event_types: dict[int, str] | None = None, words: RoleWords | None = None
+    doc: Doc,
+    people: Sequence[PersonLike],
+    event_types: dict[int, str] | None = None,
+    words: RoleWords | None = None,
+    event_words: frozenset[str] = frozenset(),
 ) -> list[RoleHit]:
-    """Every (person, role) the grammar of the doc states, with the rule that found it."""
-    return _Finder(doc, people, words or role_words(), event_types or {}).run()
+    """Every (person, role) the grammar of the doc states, with the rule that found it;
+    `event_words`: the lower-case words of the story's event names."""
+    return _Finder(doc, people, words or role_words(), event_types or {}, event_words).run()

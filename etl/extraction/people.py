@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from etl.extraction.lexicon import COUNTRIES, HONORIFICS, MONTHS, NOT_NAME_WORDS, ORG_HEADS, SPEECH_VERBS
+from etl.extraction.not_people import not_a_person
 from etl.extraction.spans import (
     QUOTE_CHARS,
     entities,
@@ -74,16 +75,25 @@ def _name_token(tok: Token) -> bool:
     return not (tok.text.isupper() and len(tok.text) > 1 and not _INITIAL.match(tok.text))
 
 
+def _surname_before_given_name(doc: Doc, start: int, end: int) -> bool:
+    """'Park Yang-woo', 'Choi Seung-yoon': a two-word PERSON whose given name ends in a lower-case hyphen half;
+    the surname may be a common word ('Park') and still opens the name."""
+    tail = end + 1 < len(doc) and _joined_hyphen(doc[end], capital_after=False) and doc[end + 1].is_lower
+    return tail and end - start == 2 and doc[start].ent_type_ == "PERSON" and is_cap(doc[start])
+
+
 def _clean(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """Trim titles, honorifics and possessives; extend over name tokens the model left out."""
-    while start < end and (lower(doc[start]) in HONORIFICS or not _name_token(doc[start])):
+    surname = start if _surname_before_given_name(doc, start, end) else -1
+    while start < end and start != surname and (lower(doc[start]) in HONORIFICS or not _name_token(doc[start])):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s")):
         end -= 1
     if end - start > 3 and _joined_hyphen(doc[end - 2], capital_after=False) and doc[end - 1].is_lower:
         end -= 2  # "Seung-yoon": the lower-case half is added back once the name is checked
     if end <= start or any(
-        not _name_token(t) and not _INITIAL.match(t.text) and not _joined_hyphen(t) for t in doc[start:end]
+        not _name_token(t) and not _INITIAL.match(t.text) and not _joined_hyphen(t) and t.i != surname
+        for t in doc[start:end]
     ):
         return None
     # extend left over capitalised name words ("Funda" + "Demir Şen") unless a connector precedes
@@ -170,7 +180,7 @@ def find_people(doc: Doc) -> list[PersonSpan]:
     kept += _listed_with(doc, kept, quoted)
     known = {w.lower() for s, e in kept for w in _name_text(doc[s:e]).split()}
     kept += stage_names(doc, kept + quoted, known)
-    kept = [(s, _hyphen_tail(doc, e)) for s, e in kept]
+    kept = [(s, _hyphen_tail(doc, e)) for s, e in kept if not not_a_person(doc, s, e)]
     return [PersonSpan(s, e, _name_text(doc[s:e])) for s, e in sorted(kept)]
 
 
@@ -235,8 +245,8 @@ def _listed_with(doc: Doc, kept: list[tuple[int, int]], quoted: list[tuple[int, 
             continue
         if any(overlaps(rng, k) for k in kept + out) or any(overlaps(rng, q) for q in quoted):
             continue
-        if names[0].ent_type_ in ("ORG", "FAC"):
-            continue
+        if names[0].ent_type_ in ("ORG", "FAC") and not any(c.dep_ == "conj" and c.i in heads for c in tok.children):
+            continue  # a body listed with a person, unless people stand on both sides of it ("A, B, C")
         out.append(rng)
     return out
 

@@ -113,6 +113,14 @@ def sentences(doc: Doc) -> tuple[Span, ...]:
     return cached
 
 
+def tokens(doc: Doc) -> tuple[Token, ...]:
+    """The doc's tokens, built once per doc (each `for tok in doc` makes every Token object anew)."""
+    cached = doc.user_data.get("tokens")
+    if cached is None:
+        cached = doc.user_data["tokens"] = tuple(doc)
+    return cached
+
+
 def entities(doc: Doc) -> tuple[Span, ...]:
     """The model's entities, built once per doc (`doc.ents` makes new spans on every access)."""
     cached = doc.user_data.get("entities")

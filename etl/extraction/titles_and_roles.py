@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from etl.extraction.events import EventsResult, PersonRef
-from etl.extraction.lexicon import COUNTRIES, ROLE_VERBS, SPEECH_VERBS, SUBUNIT_HEADS
+from etl.extraction.lexicon import COUNTRIES, HONORIFICS, ROLE_VERBS, SPEECH_VERBS, SUBUNIT_HEADS
 from etl.extraction.spans import is_cap, is_title_word, lower, sentences
+from etl.extraction.words import role_words
 
 _TITLE_POS = frozenset({"DET", "PROPN", "NOUN", "ADJ", "ADP", "PUNCT", "CCONJ", "PART"})
 _PRESENT_NOUNS = frozenset({"presentation", "presentations", "report", "reports", "lecture"})
@@ -35,8 +36,9 @@ def _clause_tokens(doc: Doc, start: int, end: int, direction: int, sent: Span) -
         if tok.text in (",", "(", ")") and direction > 0 and not out:
             i += direction
             continue
-        if tok.text == "," and direction < 0 and not out:
-            commas += 1
+        honorific = lower(tok) in HONORIFICS or (tok.text == "." and i > 0 and lower(doc[i - 1]) in HONORIFICS)
+        if direction < 0 and not out and (tok.text == "," or honorific):
+            commas += tok.text == ","  # "Dean of the School of X, Prof. NAME": back over the honorific too
             i += direction
             continue
         inside_name = 0 < i < len(doc) - 1 and is_cap(doc[i - 1]) and is_cap(doc[i + 1])
@@ -47,8 +49,8 @@ def _clause_tokens(doc: Doc, start: int, end: int, direction: int, sent: Span) -
             or (tok.lower_ == "with" and not inside_name)  # "Department for Work with International Bodies"
         ):
             break
-        if tok.ent_type_ == "PERSON" and direction < 0 and out:
-            break
+        if tok.ent_type_ == "PERSON" and direction < 0 and out and not is_title_word(tok):
+            break  # another person's name ends the title; a title word the model reads as a name ("Dean") does not
         out.append(tok)
         i += direction
         if len(out) > 20:
@@ -188,7 +190,7 @@ def _role_of(doc: Doc, person: PersonRef, sent: Span, others: list[int]) -> tupl
     before = doc[max(sent.start, person.start - 12) : person.start]
     words_before = [t.lower_ for t in before]
     for i, tok in enumerate(before):
-        if tok.lower_ == "by" and i > 0 and before[i - 1].lemma_ in ROLE_VERBS:
+        if tok.lower_ == "by" and i > 0 and before[i - 1].lemma_ in ROLE_VERBS and not _of_a_group(before[i - 1]):
             between = before[i + 1 :]
             # "moderated by a Culture Minister adviser, NAME": only a title may stand between
             if not any(o < person.start and o > tok.i for o in others) and all(
@@ -214,6 +216,11 @@ def _role_of(doc: Doc, person: PersonRef, sent: Span, others: list[int]) -> tupl
     ):
         return "speaker", "speaking"
     return None
+
+
+def _of_a_group(verb: Token) -> bool:
+    """'the Jury, chaired by X': the verb says how a group is led, not how the event is (rule agent_of_passive)."""
+    return verb.dep_ == "acl" and verb.head.lower_ in role_words().role_nouns
 
 
 def _verb_class(verb: Token) -> str | None:

@@ -30,6 +30,7 @@ class RoleWords:
     attendee_only_events: frozenset[str]
     speech_nouns: frozenset[str]
     presence_nouns: frozenset[str]
+    performer_credits: frozenset[str]  # "A, cello" on a line of its own: a performer's credit
 
 
 def _invert(classes: dict[str, list[str]], key: str, path: Path) -> dict[str, str]:
@@ -59,6 +60,7 @@ def parse_role_words(data: dict, path: Path = ROLES_FILE) -> RoleWords:
         "attendee_only_events",
         "speech_nouns",
         "presence_nouns",
+        "performer_credits",
     )
     missing = [k for k in required if k not in (data or {})]
     if missing:
@@ -82,6 +84,7 @@ def parse_role_words(data: dict, path: Path = ROLES_FILE) -> RoleWords:
         attendee_only_events=frozenset(str(w) for w in data["attendee_only_events"]),
         speech_nouns=frozenset(str(w) for w in data["speech_nouns"]),
         presence_nouns=frozenset(str(w) for w in data["presence_nouns"]),
+        performer_credits=frozenset(str(w) for w in data["performer_credits"]),
     )
 
 

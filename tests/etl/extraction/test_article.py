@@ -303,3 +303,35 @@ def test_the_outlet_that_reports_the_article_is_a_media_organisation(extract):
     kinds = {o.name: o.kind for o in ex.orgs.values()}
     assert kinds.get("Trendline") == "media"
     assert kinds.get("Culture Ministry") == "government"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "person", "body", "rule"),
+    [
+        (
+            "Weeks open in Selby\n\nThe Embassy of Norland with the Selby State University of Arts opened the "
+            "weeks. The ceremony began with remarks by Dr. Ana Lima, Rector of the University.",
+            "Ana Lima",
+            "Selby State University of Arts",
+            "body_by_head",
+        ),
+        (
+            "Jazz festival ends\n\nLev Orlov and the Blue Hats performed swing tunes on Monday.",
+            "Lev Orlov",
+            "Lev Orlov and the Blue Hats",
+            "named_in_body",
+        ),
+        (
+            "Conference held\n\nIn attendance were Dean of the School of Performing Arts, Prof. Ama Owusu and others.",
+            "Ama Owusu",
+            "School of Performing Arts",
+            "title_before_name",
+        ),
+    ],
+)
+def test_a_person_is_tied_to_the_body_the_text_names(extract, text, person, body, rule):
+    ex = extract(text, "2024-03-01")
+    rec = ex.people[f"p:{person}"]
+    assert rec.org_local_id is not None and ex.orgs[rec.org_local_id].name == body
+    assert rec.affiliation_rule == rule

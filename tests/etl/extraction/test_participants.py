@@ -220,3 +220,52 @@ def test_every_titled_name_in_a_list_takes_part(extract, sentence):
     ex = extract(f"Selby Book Fair opens\n\nThe Selby Book Fair opened on Monday. {sentence}")
     taking_part = {ex.people[p.person_local_id].name for p in ex.participations}
     assert {"Kamal Haddad", "Lina Farah"} <= taking_part
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person"),
+    [
+        ("The actress, Mara Kovac, received the Gold Star from the hands of her son Lev Orlov.", "Lev Orlov"),
+        ("And the winner was announced by Helen Adair.", "Helen Adair"),
+        ("Minutes later Jonas Weber announced the winners.", "Jonas Weber"),
+        ("Jonas Weber presented the award to the young director.", "Jonas Weber"),
+    ],
+)
+def test_the_one_who_hands_out_a_prize_presents_it(nlp, sentence, person):
+    assert any(name == person and role == "presenter" for name, role, _ in hits(nlp, sentence))
+
+
+def test_receiving_visitors_from_someone_presents_nothing(nlp):
+    found = hits(nlp, "Mara Kovac received a delegation from Lev Orlov's ministry.")
+    assert not any(role == "presenter" for _, role, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person"),
+    [
+        ("The jury gave its prize for two films, namely Silver Bay by Ines Moreau and Red Sky.", "Ines Moreau"),
+        ('"Harbour Lights", a collaboration between Kofi Mensah and Ama Owusu, won song of the year.', "Ama Owusu"),
+    ],
+)
+def test_the_maker_of_a_winning_work_is_an_honoree(nlp, sentence, person):
+    assert (person, "honoree", "credited_work") in hits(nlp, sentence)
+
+
+def test_the_maker_of_a_film_an_actor_won_for_is_not_an_honoree(nlp):
+    found = hits(nlp, "The best actress prize went to Mara Kovac for her role in Silver Bay by Pavel Rusu.")
+    assert not any(name == "Pavel Rusu" for name, _, _ in found)
+
+
+def test_by_after_an_active_verb_is_no_agent(nlp):
+    text = "The ambassador inaugurated the exhibition displaying paintings by the artist Pavel Rusu."
+    assert not any(name == "Pavel Rusu" for name, _, _ in hits(nlp, text))
+
+
+def test_a_pronoun_in_a_relative_clause_refers_to_no_one_named(nlp):
+    text = "The event was attended by Ilse Berg. The play showed how an artist is shaped by the roles he plays."
+    assert not any(rule == "pronoun_subject" for _, _, rule in hits(nlp, text))
+
+
+def test_the_winner_of_another_prize_is_not_an_honoree_here(nlp):
+    found = hits(nlp, "Next on stage was Booker Prize winner Ben Adeyemi, who gave the keynote address.")
+    assert not any(name == "Ben Adeyemi" and role == "honoree" for name, role, _ in found)
