@@ -7,6 +7,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc
 
+from etl.extraction.dates import dateline_day
 from etl.extraction.events import EventsResult, PersonRef, extract_events
 from etl.extraction.figures import find_figures
 from etl.extraction.lexicon import ORG_HEADS
@@ -218,9 +219,9 @@ def extract_article(doc: Doc, article: Article) -> Extraction:
         ex.people[f"p:{ref.name}"].aliases.add(doc[ref.start : ref.end].text.lower())
         ex.mentions.append(mention(doc, "person", ref.start, ref.end, f"p:{ref.name}"))
     refs.sort(key=lambda r: r.start)
-    events = extract_events(
-        doc, refs, [(o.start, o.end, o.name) for o in org_spans if not o.generic], article.published
-    )
+    # a dateline's day, not the publication's, is what 'today' and 'on Friday' count from
+    anchor = dateline_day(doc.text, article.published) or article.published
+    events = extract_events(doc, refs, [(o.start, o.end, o.name) for o in org_spans if not o.generic], anchor)
     ex.events = events.events
     for ev_id, name, role, evidence, rule in participations(doc, refs, events):
         person_id = f"p:{name}"

@@ -161,3 +161,32 @@ def relative_day(text: str, published: date | None) -> date | None:
         return published
     back = (published.weekday() - _WEEKDAYS.index(m["weekday"].lower())) % 7
     return published - timedelta(days=back)
+
+
+# "Amritsar, March 5", "MINSK, APR 6:", "The Hague 27 October 2017,": a place, then the day the story was filed
+_DATELINE_PLACE = re.compile(r"^\s*(?:[A-Z][\w'’.-]*\s*){1,4},?\s*$")
+_NOT_PLACES = frozenset({"on", "in", "by", "from", "since", "until", "last", "this", "next", "as", "at", "for"})
+_FILED_WITHIN_DAYS = 7
+
+
+def dateline_day(text: str, published: date | None) -> date | None:
+    """The day a dateline opening the story gives, else None: the anchor of its 'today' and 'on Friday'.
+
+    Only the first two paragraphs (a headline, then the lead) are read, the date must follow a place name
+    at the paragraph's start, and it must lie within a week of publication, when that is known.
+    """
+    for paragraph in re.split(r"\n\s*\n", text.lstrip(), maxsplit=2)[:2]:
+        head = paragraph.strip()[:60]
+        mentions = find_dates(head)
+        if not mentions or mentions[0].start_day is None:
+            continue
+        first = mentions[0]
+        before = head[: first.start_char]
+        words = before.replace(",", " ").split()
+        if not _DATELINE_PLACE.match(before) or any(w.lower() in _NOT_PLACES for w in words):
+            continue
+        year = first.start_year or infer_year(first.start_month, published, None)
+        day = to_date(year, first.start_month, first.start_day)
+        if day is not None and (published is None or abs((published - day).days) <= _FILED_WITHIN_DAYS):
+            return day
+    return None

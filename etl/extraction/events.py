@@ -30,7 +30,12 @@ from etl.extraction.event_cues import (
 from etl.extraction.event_parts import name_parts, part_phrase
 from etl.extraction.event_titles import titled_events
 from etl.extraction.headlines import headline, link_pending_parents
-from etl.extraction.lead_dates import LEAD_SPAN, date_from_later_reference, date_from_next_sentence
+from etl.extraction.lead_dates import (
+    LEAD_SPAN,
+    date_from_later_reference,
+    date_from_next_sentence,
+    date_from_previous_sentence,
+)
 from etl.extraction.lead_event import lead_event
 from etl.extraction.lexicon import EVENT_HEADS, ORDINALS
 from etl.extraction.meetings import meetings_and_visits
@@ -107,13 +112,16 @@ class _Builder:
             if other == key or (min(len(key), len(other)) > 12 and fuzz.ratio(key, other) >= 90):
                 return local_id
         for local_id, ev in self.events.items():
-            if _shortened(key, norm_name(ev.name)):
+            if _shortened(key, norm_name(ev.name)) or _extended(name, ev.name) or _extended(ev.name, name):
                 return local_id  # "the Jazz Festival" after "the Jacksonville Jazz Festival"
         return None
 
     def add(self, cue: EventCue, sent: Span) -> str:
         existing = self.find(cue.name)
         if existing:
+            ev = self.events[existing]
+            if _extended(ev.name, cue.name):
+                ev.name = cue.name  # "X Festival" in the headline, "X Festival of the Arts" in the text: the full name
             return existing
         local_id = f"e{len(self.events) + 1}"
         char = sent.doc[cue.start].idx if cue.start < len(sent.doc) else sent.start_char
@@ -160,6 +168,22 @@ def _shortened(short: str, full: str) -> bool:
     """Whether `short` is `full` without its first words: the same named event, said shorter."""
     words, full_words = short.split(), full.split()
     return 2 <= len(words) < len(full_words) and full_words[-len(words) :] == words
+
+
+def _plain_words(name: str) -> list[str]:
+    return [w for w in re.sub(r"[^\w\s]", " ", name.lower()).split() if w not in ("the", "a", "an")]
+
+
+def _extended(short_name: str, full_name: str) -> bool:
+    """Whether `full_name` is `short_name` with a phrase after it: 'X Festival' and 'X Festival of the Arts',
+    'Days of Culture of X' and 'Days of Culture of X in Y'."""
+    words, full_words = _plain_words(short_name), _plain_words(full_name)
+    if len(full_words) <= len(words) + 1 or full_words[: len(words)] != words:
+        return False
+    follows = full_words[len(words)]
+    if len(words) >= 2 and words[-1] in EVENT_HEADS and follows == "of":
+        return True
+    return len(words) >= 4 and "of" in words and follows in ("of", "in")
 
 
 def _year_hint(doc: Doc, body_events: list[str]) -> int | None:
@@ -237,8 +261,12 @@ def _add_lead_event(b: _Builder, doc: Doc, people: list[PersonRef], published: d
         date_from_later_reference(b, lead, sents)
     if lead.start_date is None:
         date_from_next_sentence(b, lead, sents, published)
+    if lead.start_date is None:
+        date_from_previous_sentence(lead, sents, published)
     first = sents[0].text.strip() if sents else ""
-    name_prize_ceremony(lead, first if first and not first.endswith((".", "?")) else None, published)
+    prize = name_prize_ceremony(lead, first if first and not first.endswith((".", "?")) else None, published)
+    if prize is not None and b.find(prize.name) is None:
+        b.events[prize.local_id] = prize
 
 
 def _inherit_spans(b: _Builder) -> None:
@@ -251,6 +279,8 @@ def _inherit_spans(b: _Builder) -> None:
             ev.start_date, ev.end_date, ev.date_precision = parent.start_date, parent.end_date, parent.date_precision
         elif ev.type == "ceremony" and ev.name.lower().startswith(("opening", "inaugura")):
             ev.start_date, ev.date_precision = parent.start_date, parent.date_precision  # opens on day one
+        elif ev.type == "ceremony" and ev.name.lower().startswith("closing") and parent.end_date is not None:
+            ev.start_date, ev.date_precision = parent.end_date, "day"  # closes on the last day
 
 
 def _body_sentence(b: _Builder, sent: Span, people: list[PersonRef], orgs: list[tuple[int, int, str]]) -> None:
@@ -354,6 +384,20 @@ def _quoted(sent: Span, cue: EventCue) -> bool:
     return cue.start > 0 and sent.doc[cue.start - 1].text in '"“«'
 
 
+LASTING_TYPES = frozenset({"festival", "forum", "training", "exhibition"})
+
+
+def _ends_in(sent: Span) -> bool:
+    """Whether the sentence says something ended: 'concluded', 'closed', 'wrapped up' as verbs, not 'closing'."""
+    return any(
+        t.pos_ in ("VERB", "AUX")
+        and t.lemma_ in END_VERBS
+        and t.tag_ != "VBG"
+        or (t.lemma_ == "wrap" and t.pos_ == "VERB")
+        for t in sent
+    )
+
+
 _UNTIL = re.compile(r"\b(?:until|till|through|runs? to|lasts? to)\s*$", re.I)
 
 
@@ -384,7 +428,10 @@ def _dates_and_venue(
                 b.day = start
     elif not mentions and not future and targets and (day := dates.relative_day(text, b.published)):
         ev = b.events[targets[0]]  # "opened yesterday", "on Friday": counted back from publication
-        ev.start_date, ev.date_precision = day, "day"
+        if ev.type in LASTING_TYPES and _ends_in(sent):
+            ev.end_date = ev.end_date or day  # "the 10-day workshop concluded today": its last day, not its first
+        else:
+            ev.start_date, ev.date_precision = day, "day"
     elif mentions and future and not mentions[0].is_range and ref_ids:
         start, _, precision = dates.resolve(mentions[0], b.published, b.year_hint)
         b.day = start if precision == "day" else b.day

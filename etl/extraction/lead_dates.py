@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -42,6 +43,32 @@ def date_from_next_sentence(b: _Builder, lead: EventRec, sents: list[Span], publ
         lead.start_date, lead.date_precision = day, "day"
     if lead.start_date is not None:
         lead.evidence = f"{lead.evidence} {sent.text.strip()}"  # the date's sentence is evidence too
+
+
+# "This came during a field tour ...", "The remarks came at a meeting ...": the sentence before tells when
+_CAME_DURING = re.compile(
+    r"^(?:this|that|it|these|the (?:remarks?|statements?|announcement|comments?|visit|talks?))\s+"
+    r"(?:came|come|was made|were made|took place)\s+(?:during|at|on the sidelines of|in)\b",
+    re.I,
+)
+
+
+def date_from_previous_sentence(lead: EventRec, sents: list[Span], published: date | None) -> None:
+    """'X praised yesterday ... This came during a tour ...': the sentence the lead's points back to dates it."""
+    at = next((i for i, s in enumerate(sents) if s.start_char <= lead.start_char < s.end_char), None)
+    if at is None or at == 0 or not _CAME_DURING.match(sents[at].text.strip()):
+        return
+    sent = sents[at - 1]
+    if _looks_ahead(sent):
+        return
+    mentions = [m for m in dates.find_dates(sent.text) if m.start_day is not None]
+    if mentions:
+        start, end, precision = dates.resolve(mentions[0], published, None)
+        lead.start_date, lead.end_date, lead.date_precision = start, end, precision if start else None
+    elif (day := dates.relative_day(sent.text, published)) is not None:
+        lead.start_date, lead.date_precision = day, "day"
+    if lead.start_date is not None:
+        lead.evidence = f"{sent.text.strip()} {lead.evidence}"
 
 
 def date_from_later_reference(b: _Builder, lead: EventRec, sents: list[Span]) -> None:

@@ -8,6 +8,7 @@ lead, names the event with the article's own words, and dates it only from what 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -79,13 +80,33 @@ def _numeric(tok: Token) -> bool:
     return tok.lower_ in NUMBER_WORDS or any(c.isdigit() for c in tok.text)
 
 
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.I)
+
+
+def _part_of_proper_name(t: Token) -> bool:
+    """'the 11th China-Japan-ROK Cultural Ministers' Meeting': an edition number or a capitalised possessive
+    inside a proper name is part of it ('its 10-day', 'the country's' are not)."""
+    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    if _ORDINAL.match(t.text):
+        return nxt is not None and nxt.text[:1].isupper()
+    # a plural possessive ("Ministers'", "Women's") names who the event is for; "Nigeria's" is whose it is
+    plural = nxt is not None and (nxt.text in ("'", "’") or t.lower_ in ("women", "men", "children", "people"))
+    return t.dep_ == "poss" and t.text[:1].isupper() and plural
+
+
 def _clean_words(tokens: list[Token]) -> str:
     """The name's words without articles, possessives, numbers and number compounds ('five-day')."""
     doc = tokens[0].doc if tokens else None
-    kept = []
+    kept: list[Token] = []
     for t in tokens:
         hyphen_after_number = t.text == "-" and t.i > 0 and _numeric(t.doc[t.i - 1])
         word_after_number = doc is not None and t.i > 1 and doc[t.i - 1].text == "-" and _numeric(doc[t.i - 2])
+        after_kept_possessive = bool(kept) and kept[-1].i == t.i - 1 and kept[-1].dep_ == "poss"
+        if _part_of_proper_name(t) or (t.dep_ == "case" and after_kept_possessive):
+            kept.append(t)
+            continue
+        if t.dep_ == "case":
+            continue  # the "'s" of a possessive left out
         if (
             t.dep_ in ("det", "nummod", "poss", "predet")
             or _numeric(t)

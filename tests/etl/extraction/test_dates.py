@@ -2,6 +2,7 @@ from datetime import date
 
 import pytest
 
+from etl.extraction import dates
 from etl.extraction.dates import find_dates, resolve
 
 
@@ -40,3 +41,30 @@ def test_cyrillic_lookalike_letters_in_month_names_are_read():
 
 def test_may_alone_is_not_read_as_a_month():
     assert find_dates("Visitors may register online") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        ("Festival opens\n\nAmritsar, March 5\n\nThe festival", date(2023, 3, 6), date(2023, 3, 5)),
+        ("Weeks open\n\nMINSK, APR 6: The Embassy opened", date(2021, 4, 6), date(2021, 4, 6)),
+        ("Orchestra plays\n\nThe Hague 27 October 2017, The orchestra", None, date(2017, 10, 27)),
+        ("Winners\n\nSOCHI, 16th October, 2025 (WAM) -- The winners", date(2025, 10, 16), date(2025, 10, 16)),
+        ("Fair\n\nAbu Dhabi, March 26 (IANS) Artisans from", date(2019, 3, 26), date(2019, 3, 26)),
+    ],
+)
+def test_a_dateline_gives_the_day_the_story_was_filed(text, published, day):
+    assert dates.dateline_day(text, published) == day
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("Minister speaks\n\nOn March 5, the minister opened the hall.", date(2023, 3, 6)),
+        ("Minister speaks\n\nThe minister said on March 1 that the hall opens.", date(2023, 3, 6)),
+        ("Old story\n\nSelby, March 5\n\nThe hall", date(2023, 9, 6)),  # months away: not a filing date
+        ("Selby, March 5\n\nNo year anywhere", None),
+    ],
+)
+def test_a_date_that_is_not_a_dateline_is_no_anchor(text, published):
+    assert dates.dateline_day(text, published) is None

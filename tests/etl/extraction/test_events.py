@@ -80,3 +80,62 @@ def test_a_next_sentence_about_the_future_does_not_date_the_lead(extract):
     )
     lead = next(iter(extract(text, published="2018-11-25").events.values()))
     assert lead.start_date is None
+
+
+@pytest.mark.slow
+def test_a_dateline_day_anchors_today(extract):
+    text = (
+        "Theatre festival opens in Selby\n\n"
+        "Selby, March 5\n\n"
+        "The Harbour Theatre Festival organised by the Selby Drama Society was inaugurated here today."
+    )
+    ev = next(e for e in extract(text, "2023-03-06").events.values() if "Festival" in e.name)
+    assert (ev.start_date, ev.date_precision) == (date(2023, 3, 5), "day")
+
+
+@pytest.mark.slow
+def test_a_lasting_event_that_concluded_today_ends_today_and_a_later_range_opens_it(extract):
+    text = (
+        "Heritage workshop concludes\n\n"
+        "The 10-day Harbour Heritage Workshop concluded today with presentations from participants.\n\n"
+        "The 10-day workshop, held from October 15 to 24, 2024, was a comprehensive learning experience. "
+        "It included an opening ceremony, lectures and a closing ceremony."
+    )
+    events = extract(text, "2024-10-24").events.values()
+    workshop = next(e for e in events if e.name.endswith("Workshop"))
+    assert (workshop.start_date, workshop.end_date) == (date(2024, 10, 15), date(2024, 10, 24))
+
+
+@pytest.mark.slow
+def test_the_sentence_a_came_during_lead_points_back_to_dates_it(extract):
+    text = (
+        "Minister visits Selby Museum\n\n"
+        "SELBY: Minister of Culture Ana Berg praised yesterday the museum staff for renovating Selby Museum.\n\n"
+        "This came during a field tour the Minister made at the Museum, accompanied by curator Lee Park."
+    )
+    ev = next(iter(extract(text, "2021-05-19").events.values()))
+    assert ev.type == "visit"
+    assert ev.start_date == date(2021, 5, 18)
+
+
+@pytest.mark.slow
+def test_a_headline_name_and_its_longer_form_in_the_text_are_one_event(extract):
+    text = (
+        "Harbour Festival wraps up\n\n"
+        "SELBY — Ana Berg performed for hundreds of festival-goers as the Harbour Festival of the Arts ended."
+    )
+    names = [e.name for e in extract(text).events.values() if "Festival" in e.name]
+    assert names == ["Harbour Festival of the Arts"]
+
+
+@pytest.mark.slow
+def test_a_prize_story_has_the_prize_and_its_ceremony(extract):
+    text = (
+        "The Harbour Prize 2014 winner is Selby's Ana Lund!\n\n"
+        "The ceremony with several speeches started with a minute of silence at the Selby Library."
+    )
+    events = {e.name: e for e in extract(text, "2014-07-15").events.values()}
+    prize, ceremony = events["Harbour Prize 2014"], events["Harbour Prize 2014 award ceremony"]
+    assert prize.type == "competition"
+    assert ceremony.parent_local_id == prize.local_id
+    assert prize.start_date == ceremony.start_date == date(2014, 1, 1)

@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from etl.extraction.dates import relative_day
+from etl.extraction.lead_event import lead_event
 
 FRIDAY = date(2024, 7, 19)
 
@@ -77,3 +78,20 @@ def test_lead_verb_makes_a_visit(extract):
 @pytest.mark.slow
 def test_no_event_words_no_event(extract):
     assert lead(extract, "Budget news\n\nThe council approved its budget for the coming year.") == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "At the 11th Harbour Cultural Ministers' Meeting held here on Aug 30, the ministers met.",
+            "11th Harbour Cultural Ministers' Meeting",
+        ),
+        ("The Women's Film Festival opened on Monday.", "Women's Film Festival"),
+        ("Selby's Harbour Jazz Festival opened on Monday.", "Harbour Jazz Festival"),
+    ],
+)
+def test_an_edition_number_and_a_plural_possessive_stay_in_the_name(nlp, sentence, name):
+    lead = lead_event(nlp(sentence), None)
+    assert lead is not None and lead.name == name

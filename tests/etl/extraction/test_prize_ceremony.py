@@ -46,3 +46,17 @@ def test_a_prize_year_after_publication_does_not_date_the_ceremony():
     lead = ceremony()
     name_prize_ceremony(lead, "The Harbour Prize 2025 shortlist is out", date(2024, 5, 1))
     assert lead.start_date is None
+
+
+def test_a_prize_is_returned_as_the_competition_its_ceremony_belongs_to():
+    lead = ceremony()
+    prize = name_prize_ceremony(lead, "The Harbour Prize 2014 winner is Ana Lund", date(2024, 5, 1))
+    assert prize is not None
+    assert (prize.name, prize.type, prize.start_date) == ("Harbour Prize 2014", "competition", date(2014, 1, 1))
+    assert lead.parent_local_id == prize.local_id
+
+
+def test_awards_name_the_ceremony_itself_so_no_competition_is_added():
+    lead = ceremony()
+    assert name_prize_ceremony(lead, "West Coast Music Awards crown a new star", date(2024, 5, 1)) is None
+    assert lead.parent_local_id is None
