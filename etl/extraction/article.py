@@ -13,6 +13,7 @@ from etl.extraction.figures import find_figures
 from etl.extraction.lexicon import ORG_HEADS
 from etl.extraction.org_names import OrgSpan, org_country, org_kind
 from etl.extraction.organisers import event_title_organisers
+from etl.extraction.organising_bodies import head_of_organiser, organising_bodies
 from etl.extraction.orgs import find_orgs
 from etl.extraction.participants import find_roles
 from etl.extraction.people import find_people, short_forms
@@ -229,6 +230,7 @@ def extract_article(doc: Doc, article: Article) -> Extraction:
             ex.participations.append(ParticipationRec(ev_id, person_id, role, evidence, rule))
     add_grammar_roles(doc, refs, events, ex)
     event_title_organisers(ex, events.main)
+    head_of_organiser(ex, organising_bodies(doc, {s: (e, org_at[s]) for s, e in org_ends.items()}, events))
     speakers = {
         p.evidence: p.person_local_id for p in ex.participations if p.role in ("speaker", "presenter", "trainer")
     }

@@ -46,7 +46,13 @@ def _patterns(words: RoleWords) -> dict[str, list[list[dict]]]:
                 {"RIGHT_ID": "verb", "RIGHT_ATTRS": _lemma_in(words.recipient_verbs)},
                 {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "to", "RIGHT_ATTRS": {"LOWER": "to"}},
                 {"LEFT_ID": "to", "REL_OP": ">", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "pobj"}},
-            ]
+            ],
+            [  # "was awarded to actress X": the tagger reads "to actress" as a verb whose object is the winner
+                {"RIGHT_ID": "verb", "RIGHT_ATTRS": _lemma_in(words.recipient_verbs)},
+                {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "title", "RIGHT_ATTRS": {"DEP": "advcl"}},
+                {"LEFT_ID": "title", "REL_OP": ">", "RIGHT_ID": "to", "RIGHT_ATTRS": {"LOWER": "to", "DEP": "aux"}},
+                {"LEFT_ID": "title", "REL_OP": ">", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "dobj"}},
+            ],
         ],
         "giver": [
             [  # "received the award from X", "from the hands of X"

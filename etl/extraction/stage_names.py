@@ -14,6 +14,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from etl.extraction.credits import credited_work_slots
 from etl.extraction.lexicon import COUNTRIES, HONORIFICS, MONTHS
 from etl.extraction.participants import phrase_members, prize_category_slots, verb_role
 from etl.extraction.spans import compound_start, is_cap, is_event_head, is_org_head, is_title_word, lower
@@ -28,6 +29,12 @@ def _slots(doc: Doc) -> list[Token]:
     words = role_words()
     paired = prize_category_slots(doc, words)  # ", Ghana's X for best reggae"
     return [tok for tok in doc if _winner_subject(tok, words) or _recipient(tok, words)] + paired
+
+
+def _credited(doc: Doc) -> list[Token]:
+    """'"Akwaaba", a collaboration between X, Y and Z won': the makers of a winning work, vouched for as names
+    by the grammar, whatever label the model gives a one-word stage name."""
+    return credited_work_slots(doc, role_words())
 
 
 def _vouched(tok: Token) -> bool:
@@ -82,9 +89,10 @@ def stage_names(doc: Doc, taken: list[tuple[int, int]], known_words: set[str]) -
     """Token ranges of names found only by where they stand; `known_words` are words of names already found."""
     taken_tokens = {i for s, e in taken for i in range(s, e)}
     out: list[tuple[int, int]] = []
-    for slot in _slots(doc):
+    credited = _credited(doc)
+    for slot in _slots(doc) + credited:
         for tok in phrase_members(slot):
-            vouched = _vouched(tok)
+            vouched = _vouched(tok) or slot in credited
             if tok.dep_ == "compound" or not _name_word(tok, vouched) or tok.i in taken_tokens:
                 continue
             start = compound_start(tok)

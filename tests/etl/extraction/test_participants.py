@@ -56,6 +56,7 @@ def hits(nlp, text):
         ),
         ("The festival was organised by Tomas Novak.", "Tomas Novak", "organizer", "agent_of_passive"),
         ("The grand prize was awarded to Ines Moreau.", "Ines Moreau", "honoree", "recipient"),
+        ("The Best Actress Prize was awarded to actress Ines Moreau.", "Ines Moreau", "honoree", "recipient"),
         ("Dario Conti was named the best young conductor.", "Dario Conti", "honoree", "honoured_subject"),
         ("The winners were Olga Petrova and Nils Berg.", "Nils Berg", "honoree", "copula_role"),
         ("The meeting opened with the speech of Laura Bianchi.", "Laura Bianchi", "speaker", "speech_of"),

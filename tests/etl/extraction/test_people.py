@@ -98,6 +98,9 @@ def test_a_hyphenated_given_name_keeps_its_lower_case_half(extract):
             "Mali's Tunde Bello won best pop, Ghana's Kofiwah for best reggae, and Kenya's Amani Otieno for best jazz.",
             "Kofiwah",
         ),
+        # the makers of a winning work, whatever label the model gives a one-word name
+        ('"Sunrise", a collaboration between Zubamo, Kwabz and Tolu Ade won song of the year.', "Kwabz"),
+        ('"Sunrise", a collaboration between Zubamo, Kwabz and Tolu Ade won song of the year.', "Zubamo"),
     ],
 )
 def test_a_stage_name_where_a_winner_stands_is_a_person(extract, text, person):
