@@ -154,7 +154,13 @@ def test_ctrl_c_leaves_the_database_as_it_was_and_no_worker_processes(mixed, one
     db = tmp_path / "culture.duckdb"
     shutil.copy(one_process_db, db)
     before = db.read_bytes()
-    argv = ["-m", "etl", "build", "--source", str(mixed), "--db", str(db), "--workers", "2", "--fresh"]
+    # eight copies of each article (each its own text): a fast machine must still be extracting at the signal
+    many = tmp_path / "many"
+    many.mkdir()
+    for path in mixed.iterdir():
+        for n in range(8):
+            (many / f"{n}_{path.name}").write_text(path.read_text(encoding="utf-8") + f"\n\nCopy {n}.\n")
+    argv = ["-m", "etl", "build", "--source", str(many), "--db", str(db), "--workers", "2", "--fresh"]
     # a session of its own: Ctrl+C on a terminal signals the whole foreground group, workers included
     proc = subprocess.Popen(
         [sys.executable, *argv], cwd=ROOT, stderr=subprocess.PIPE, text=True, start_new_session=True
