@@ -5,7 +5,9 @@ hip-hop group, My Dad Bruce", "the Iranian film, Dark Knight", "the band X") nam
 A name right after 'the' ("the Hot Licks", "Vice President of the Bangladesh X Sangha") names a body or a
 group: people's names take no article (a title or an adjective stands between: "the Italian Paolo
 Sorrentino"). A name after 'at' is where something happens ("organised by the X Theatre at Punjab
-Natshala"), unless a verb aims at someone ("smiled at X").
+Natshala"), unless a verb aims at someone ("smiled at X"). A name made of a common noun the story writes
+in lower case and a place it names ("Gamelan Wellington" in a story of gamelan concerts in Wellington) is an
+ensemble or a body.
 """
 
 from __future__ import annotations
@@ -92,6 +94,30 @@ def _a_venue(doc: Doc, start: int, end: int) -> bool:
     return not (at.head.pos_ == "VERB" and at.head.lemma_.lower() in _AIMED_AT)
 
 
+def _article_words(doc: Doc) -> tuple[frozenset[str], frozenset[str]]:
+    """(common nouns written in lower case, words of place names) of the whole article, computed once."""
+    cached = doc.user_data.get("not_people_words")
+    if cached is None:
+        # "a marimba concert": the tagger reads a noun modifier as an adjective now and then
+        nouns = frozenset(
+            t.lower_ for t in doc if t.text.islower() and (t.pos_ == "NOUN" or (t.pos_ == "ADJ" and t.dep_ == "amod"))
+        )
+        places = frozenset(t.text for e in doc.ents if e.label_ in ("GPE", "LOC") for t in e)
+        cached = doc.user_data["not_people_words"] = (nouns, places)
+    return cached
+
+
+def _a_thing_and_a_place(doc: Doc, start: int, end: int) -> bool:
+    """'Gamelan Wellington' in a story about 'a gamelan concert' in 'Wellington': an ensemble or body named
+    after what it does and where, not a person. Both must hold: the first word is a common noun the story
+    writes in lower case, and the last word is a place the story names."""
+    if end - start < 2:
+        return False
+    nouns, places = _article_words(doc)
+    last = doc[end - 1].text
+    return doc[start].lower_ in nouns and (last in places or last in COUNTRIES)
+
+
 def not_a_person(doc: Doc, start: int, end: int) -> bool:
     """Whether the name at [start, end) is a group, a work, a body or a venue by its place in the sentence."""
     return (
@@ -99,4 +125,5 @@ def not_a_person(doc: Doc, start: int, end: int) -> bool:
         or _after_article(doc, start)
         or _a_venue(doc, start, end)
         or _body_of_a_person(doc, start)
+        or _a_thing_and_a_place(doc, start, end)
     )
