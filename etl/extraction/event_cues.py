@@ -200,11 +200,22 @@ def named_events(sent: Span, taken: list[tuple[int, int]]) -> list[EventCue]:
     return cues
 
 
+def _after_number_hyphen(tok: Token) -> bool:
+    """'day' in 'a three-day workshop', '10-day': a duration, not part of the event's name."""
+    doc = tok.doc
+    if tok.i < 2 or doc[tok.i - 1].text != "-":
+        return False
+    before = doc[tok.i - 2]
+    return before.lower_ in NUMBER_WORDS or any(c.isdigit() for c in before.text)
+
+
 def _complement(head: Token) -> str:
     """'on/of/dedicated to' + the object noun phrase, cut before further 'in/with/within' phrases."""
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ in ("of", "on", "about", "for"):
             objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs and objs[0].ent_type_ in ("DATE", "TIME"):
+                continue  # "a ceremony on Thursday": a date, not what the event is about
             if objs:
                 return f"{child.lower_} {_phrase(objs[0])}"
         if child.dep_ in ("acl", "amod") and child.lower_ in ("dedicated", "devoted"):
@@ -275,6 +286,7 @@ def described_events(sent: Span, taken: list[tuple[int, int]], forum_name: str |
             and t.lower_ not in NUMBER_WORDS
             and t.dep_ != "det"
             and not t.is_punct
+            and not _after_number_hyphen(t)
         ]
         if complement.startswith("of ") and forum_name and complement[3:].lower() in ("forum", "the forum"):
             complement = f"of the {forum_name}"

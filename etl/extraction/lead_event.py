@@ -98,7 +98,13 @@ def _clean_words(tokens: list[Token]) -> str:
     """The name's words without articles, possessives, numbers and number compounds ('five-day')."""
     doc = tokens[0].doc if tokens else None
     kept: list[Token] = []
+    # "last night's concert", "the city's annual fair": a possessive left out goes with its own modifiers
+    dropped_owners = {
+        d.i for t in tokens if t.dep_ == "poss" and not _part_of_proper_name(t) for d in t.subtree if d.i != t.i
+    }
     for t in tokens:
+        if t.i in dropped_owners:
+            continue
         hyphen_after_number = t.text == "-" and t.i > 0 and _numeric(t.doc[t.i - 1])
         word_after_number = doc is not None and t.i > 1 and doc[t.i - 1].text == "-" and _numeric(doc[t.i - 2])
         after_kept_possessive = bool(kept) and kept[-1].i == t.i - 1 and kept[-1].dep_ == "poss"
@@ -131,7 +137,17 @@ def _left_words(tok: Token) -> list[Token]:
 
 def _complement(tok: Token) -> list[Token]:
     """'of Malahide Castle', 'for public library professionals': the first of/for/on phrase after the noun."""
-    prep = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in _STOP_PREPS), None)
+    prep = next(
+        (
+            c
+            for c in tok.rights
+            if c.dep_ == "prep"
+            and c.lower_ in _STOP_PREPS
+            # "a ceremony on Thursday": a date, not what the event is about
+            and not any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in c.children)
+        ),
+        None,
+    )
     if prep is None:
         return []
     out = [prep]

@@ -118,6 +118,14 @@ def _a_thing_and_a_place(doc: Doc, start: int, end: int) -> bool:
     return doc[start].lower_ in nouns and (last in places or last in COUNTRIES)
 
 
+_PRIZE_WORDS = frozenset({"prize", "prizes", "award", "awards", "medal", "medals", "trophy", "cup"})
+
+
+def _names_a_prize(doc: Doc, end: int) -> bool:
+    """'the 2024 Harbour Book Prize', 'the Nobel Prize': a name the prize word closes is the prize's."""
+    return end < len(doc) and doc[end].text[:1].isupper() and doc[end].lower_ in _PRIZE_WORDS
+
+
 def not_a_person(doc: Doc, start: int, end: int) -> bool:
     """Whether the name at [start, end) is a group, a work, a body or a venue by its place in the sentence."""
     return (
@@ -126,4 +134,5 @@ def not_a_person(doc: Doc, start: int, end: int) -> bool:
         or _a_venue(doc, start, end)
         or _body_of_a_person(doc, start)
         or _a_thing_and_a_place(doc, start, end)
+        or _names_a_prize(doc, end)
     )

@@ -291,6 +291,8 @@ class _Finder:
                     self.add(slot, w.lineup_roles.get(sent_type), rule)
             elif rule == "speech_of":
                 self.add(slot, "speaker", rule)
+            elif rule == "performance_of":
+                self.add(slot, "performer", rule)
             elif rule == "in_attendance":
                 self.add(slot, "attendee", rule)
             elif rule == "copula_role":

@@ -95,6 +95,13 @@ def _patterns(words: RoleWords) -> dict[str, list[list[dict]]]:
                 {"LEFT_ID": "noun", "REL_OP": ">", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "poss"}},
             ],
         ],
+        "performance_of": [
+            [  # "with performances by X, Y and Z", "a recital by X"
+                {"RIGHT_ID": "noun", "RIGHT_ATTRS": _lemma_in(words.performance_nouns)},
+                {"LEFT_ID": "noun", "REL_OP": ">", "RIGHT_ID": "by", "RIGHT_ATTRS": {"LOWER": "by"}},
+                {"LEFT_ID": "by", "REL_OP": ">", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "pobj"}},
+            ],
+        ],
         "in_attendance": [
             [
                 {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "be"}},
@@ -106,6 +113,12 @@ def _patterns(words: RoleWords) -> dict[str, list[list[dict]]]:
                     "RIGHT_ID": "slot",
                     "RIGHT_ATTRS": {"DEP": {"IN": ["nsubj", "attr"]}},
                 },
+            ],
+            [  # "opened by X in the presence of Ambassador Y"
+                {"RIGHT_ID": "in", "RIGHT_ATTRS": {"LOWER": "in"}},
+                {"LEFT_ID": "in", "REL_OP": ">", "RIGHT_ID": "noun", "RIGHT_ATTRS": {"LOWER": "presence"}},
+                {"LEFT_ID": "noun", "REL_OP": ">", "RIGHT_ID": "of", "RIGHT_ATTRS": {"LOWER": "of"}},
+                {"LEFT_ID": "of", "REL_OP": ">", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "pobj"}},
             ],
             [  # "X and Y were also present"
                 {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "be"}},
@@ -128,6 +141,12 @@ def _patterns(words: RoleWords) -> dict[str, list[list[dict]]]:
                 {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "be"}},
                 {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "nsubj"}},
                 {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "noun", "RIGHT_ATTRS": {"DEP": "attr"}},
+            ],
+            [  # "X and Y were among the winners"
+                {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "be"}},
+                {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "nsubj"}},
+                {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "among", "RIGHT_ATTRS": {"LOWER": "among"}},
+                {"LEFT_ID": "among", "REL_OP": ">", "RIGHT_ID": "noun", "RIGHT_ATTRS": {"DEP": "pobj"}},
             ],
         ],
     }

@@ -29,6 +29,7 @@ class RoleWords:
     lineup_roles: dict[str, str]
     attendee_only_events: frozenset[str]
     speech_nouns: frozenset[str]
+    performance_nouns: frozenset[str]
     presence_nouns: frozenset[str]
     performer_credits: frozenset[str]  # "A, cello" on a line of its own: a performer's credit
 
@@ -59,6 +60,7 @@ def parse_role_words(data: dict, path: Path = ROLES_FILE) -> RoleWords:
         "lineup_roles",
         "attendee_only_events",
         "speech_nouns",
+        "performance_nouns",
         "presence_nouns",
         "performer_credits",
     )
@@ -83,6 +85,7 @@ def parse_role_words(data: dict, path: Path = ROLES_FILE) -> RoleWords:
         lineup_roles={str(k): str(v) for k, v in data["lineup_roles"].items()},
         attendee_only_events=frozenset(str(w) for w in data["attendee_only_events"]),
         speech_nouns=frozenset(str(w) for w in data["speech_nouns"]),
+        performance_nouns=frozenset(str(w) for w in data["performance_nouns"]),
         presence_nouns=frozenset(str(w) for w in data["presence_nouns"]),
         performer_credits=frozenset(str(w) for w in data["performer_credits"]),
     )

@@ -139,3 +139,15 @@ def test_a_prize_story_has_the_prize_and_its_ceremony(extract):
     assert prize.type == "competition"
     assert ceremony.parent_local_id == prize.local_id
     assert prize.start_date == ceremony.start_date == date(2014, 1, 1)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A three-day workshop on museum management was held in Selby.", "Workshop on museum management"),
+        ("The prize was presented at a ceremony on Thursday in Selby.", "Ceremony"),
+    ],
+)
+def test_a_duration_or_a_date_is_not_part_of_a_described_event_name(extract, text, name):
+    assert name in [e.name for e in extract(text, "2024-05-12").events.values()]

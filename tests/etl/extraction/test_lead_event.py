@@ -17,6 +17,7 @@ FRIDAY = date(2024, 7, 19)
         ("It was launched on Friday.", FRIDAY),
         ("The show closed on Monday evening.", date(2024, 7, 15)),
         ("Tonight the choir sings.", FRIDAY),
+        ("Last night's concert drew a full house.", date(2024, 7, 18)),
         ("The hall was renovated in spring.", None),
     ],
 )
@@ -90,6 +91,7 @@ def test_no_event_words_no_event(extract):
         ),
         ("The Women's Film Festival opened on Monday.", "Women's Film Festival"),
         ("Selby's Harbour Jazz Festival opened on Monday.", "Harbour Jazz Festival"),
+        ("Last night's concert at Selby Hall drew a full house.", "Concert"),
     ],
 )
 def test_an_edition_number_and_a_plural_possessive_stay_in_the_name(nlp, sentence, name):

@@ -24,6 +24,7 @@ def people(nlp, text):
             "Marimba Dunedin has performed at many festivals.",
             "Marimba Dunedin",
         ),
+        ("Writer Mara Kovac has won the 2024 Selby Book Prize for her novel.", "Selby Book"),
     ],
 )
 def test_a_name_in_the_place_of_a_group_work_body_or_venue_is_no_person(nlp, text, name):
