@@ -421,7 +421,11 @@ def _dates_and_venue(
             # "will display works until Mar 15": the date closes the event, it does not open it
             closes = ends or bool(_UNTIL.search(text[: mention.start_char]))
             for local_id in targets[:1]:
-                b.set_dates(b.events[local_id], mention, text, closes)
+                ev = b.events[local_id]
+                b.set_dates(ev, mention, text, closes)
+                opened = dates.relative_day(text[: mention.start_char], b.published) if closes else None
+                if ev.start_date is None and opened is not None and (ev.end_date is None or opened <= ev.end_date):
+                    ev.start_date, ev.date_precision = opened, "day"  # "opened on Wednesday and runs until May 20"
         elif not mention.is_range and ref_ids:
             start, _, precision = dates.resolve(mention, b.published, b.year_hint)
             if precision == "day":

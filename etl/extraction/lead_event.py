@@ -205,7 +205,10 @@ def _verb_event(sent: Span, words: EventWords, taken: set[int]) -> tuple[str, st
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in words.verbs or tok.i in taken:
             continue
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-        if obj is None:
+        if obj is None and any(c.dep_ == "auxpass" for c in tok.children):
+            # "The new wing of the X Museum was inaugurated yesterday": the passive subject is what was opened
+            obj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if obj is None or obj.pos_ == "PRON":
             continue
         noun, kind = words.verbs[tok.lemma_.lower()]
         phrase = [t for t in obj.subtree if t.i >= obj.left_edge.i]

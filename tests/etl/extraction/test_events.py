@@ -151,3 +151,29 @@ def test_a_prize_story_has_the_prize_and_its_ceremony(extract):
 )
 def test_a_duration_or_a_date_is_not_part_of_a_described_event_name(extract, text, name):
     assert name in [e.name for e in extract(text, "2024-05-12").events.values()]
+
+
+@pytest.mark.slow
+def test_a_passive_inauguration_in_the_lead_is_the_event_and_dated(extract):
+    text = "The new wing of the Selby Art Museum was inaugurated yesterday. Mayor Mara Kovac cut the ribbon."
+    ev = next(iter(extract(text, "2024-05-12").events.values()))
+    assert (ev.name, ev.type, ev.start_date) == (
+        "Inauguration of new wing of Selby Art Museum",
+        "ceremony",
+        date(2024, 5, 11),
+    )
+
+
+@pytest.mark.slow
+def test_opened_on_a_weekday_and_running_until_a_date_gives_both_ends(extract):
+    text = "The 15th Selby International Book Fair opened on Wednesday and will run until May 20."
+    ev = next(iter(extract(text, "2024-05-12").events.values()))
+    assert (ev.start_date, ev.end_date) == (date(2024, 5, 8), date(2024, 5, 20))
+
+
+@pytest.mark.slow
+def test_a_lecture_is_an_event_its_lecturer_speaks_at(extract):
+    ex = extract("Architect Mara Kovac delivered a lecture on sustainable museums in Selby on Thursday.", "2024-05-12")
+    ev = next(iter(ex.events.values()))
+    assert (ev.name, ev.start_date) == ("Lecture on sustainable museums", date(2024, 5, 9))
+    assert {(ex.people[p.person_local_id].name, p.role) for p in ex.participations} == {("Mara Kovac", "speaker")}
