@@ -256,8 +256,9 @@ class _Finder:
             slot = self.doc[by_name.get("slot", token_ids[-1])]
             if rule == "subject_of_verb":
                 verb = self.doc[by_name["verb"]]
-                if verb.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-                    continue  # the second verb has a subject of its own
+                own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+                if verb.dep_ == "conj" and own_subject and slot.head.i != verb.i:
+                    continue  # the second verb has a subject of its own: the first verb's is not its
                 role = verb_role(verb, w)
                 if slot.lower_ in _PRONOUNS and role:
                     if verb.dep_ != "relcl":  # "the roles he plays": a description, not a report
@@ -271,6 +272,8 @@ class _Finder:
                 if any(c.dep_ == "dobj" for c in verb.children) or _gives_a_prize(verb, w):
                     continue  # "inaugurated the exhibition by X": active; "the award was presented by X": giver
                 role = w.agent_verbs.get(verb.lemma_.lower())
+                if role == "moderator" and self.event_types.get(self.sent_start[slot.i]) == "training":
+                    role = "trainer"  # "the course was led by X": who leads a training trains
                 if role == BY_EVENT:
                     role = w.lineup_roles.get(self.event_types.get(self.sent_start[slot.i], "other"))
                 if verb.dep_ == "acl" and (group_role := _noun_role([verb.head], w)) is not None:

@@ -96,6 +96,12 @@ def _patterns(words: RoleWords) -> dict[str, list[list[dict]]]:
             ],
         ],
         "performance_of": [
+            [  # "performed under the baton of conductor X", "under the direction of X"
+                {"RIGHT_ID": "under", "RIGHT_ATTRS": {"LOWER": "under"}},
+                {"LEFT_ID": "under", "REL_OP": ">", "RIGHT_ID": "noun", "RIGHT_ATTRS": {"LOWER": "baton"}},
+                {"LEFT_ID": "noun", "REL_OP": ">", "RIGHT_ID": "of", "RIGHT_ATTRS": {"LOWER": "of"}},
+                {"LEFT_ID": "of", "REL_OP": ">", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "pobj"}},
+            ],
             [  # "with performances by X, Y and Z", "a recital by X"
                 {"RIGHT_ID": "noun", "RIGHT_ATTRS": _lemma_in(words.performance_nouns)},
                 {"LEFT_ID": "noun", "REL_OP": ">", "RIGHT_ID": "by", "RIGHT_ATTRS": {"LOWER": "by"}},

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from etl.extraction.events import EventsResult, PersonRef
-from etl.extraction.lexicon import COUNTRIES, HONORIFICS, ROLE_VERBS, SPEECH_VERBS, SUBUNIT_HEADS
+from etl.extraction.lexicon import COUNTRIES, HONORIFICS, MONTHS, ROLE_VERBS, SPEECH_VERBS, SUBUNIT_HEADS
 from etl.extraction.spans import is_cap, is_title_word, lower, sentences
 from etl.extraction.words import role_words
 
@@ -24,6 +24,23 @@ class TitleInfo:
     country: str | None
     evidence: str
     rule: str = ""  # how the body was tied to the name, shown to analysts
+
+
+# Words of the phrases around a title, never of the title: "in the presence of Ambassador NAME", "under the
+# baton of conductor NAME", "during the visit of Minister NAME"
+_NEVER_IN_TITLES = frozenset(
+    {"presence", "baton", "auspices", "patronage", "participation", "under", "during", "after", "before", "following"}
+)
+
+
+def _a_day(tok: Token) -> bool:
+    """'Friday', 'March', '12', 'yesterday': a word of a date ('first-year', also DATE to the model, is not)."""
+    return tok.text.isdigit() or lower(tok) in MONTHS or lower(tok) in _DAY_WORDS
+
+
+_DAY_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight"}
+)
 
 
 def _clause_tokens(doc: Doc, start: int, end: int, direction: int, sent: Span) -> list[Token]:
@@ -46,6 +63,8 @@ def _clause_tokens(doc: Doc, start: int, end: int, direction: int, sent: Span) -
             tok.text in (",", ";", ".", ":")
             or (tok.pos_ in ("VERB", "AUX") and tok.tag_ != "VBN" and not (is_cap(tok) and inside_name))
             or tok.lower_ in ("by", "from", "at", "who", "which", "that", "said")
+            or tok.lower_ in _NEVER_IN_TITLES
+            or (tok.ent_type_ in ("DATE", "TIME") and _a_day(tok))  # "... on Friday under the baton of NAME"
             or (tok.lower_ == "with" and not inside_name)  # "Department for Work with International Bodies"
         ):
             break
@@ -144,6 +163,8 @@ def title_of(doc: Doc, person: PersonRef, org_ends: dict[int, int]) -> TitleInfo
             break  # "Minister A, and Secretary-General of X B": the words after A are B's title
         while words and words[0].lower_ in ("the", "a", "an", "and"):
             words = words[1:]
+        if words and words[0].lower_ == "of" and any(is_title_word(t) for t in words[1:]):
+            words = words[1:]  # "under the baton of conductor NAME": the phrase before the title is cut at "baton"
         if direction < 0:
             words = _before_a_coordinated_name(words)
             if not words:
@@ -290,6 +311,8 @@ def participations(doc: Doc, people: list[PersonRef], events: EventsResult) -> l
             continue
         for person in in_sent:
             found = _role_of(doc, person, sent, [p.start for p in in_sent if p is not person])
+            if found and found[0] == "moderator" and events.events[focus].type == "training":
+                found = ("trainer", found[1])  # "the course was led by X": who leads a training trains
             if found:
                 out.append((focus, person.name, found[0], sent.text.strip(), found[1]))
     seen: set[tuple[str, str, str]] = set()

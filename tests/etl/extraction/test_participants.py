@@ -70,6 +70,18 @@ def hits(nlp, text):
             "in_attendance",
         ),
         ("Mara Kovac and Lev Orlov were among the winners.", "Mara Kovac", "honoree", "copula_role"),
+        (
+            "The orchestra performed on Friday under the baton of conductor Lev Orlov.",
+            "Lev Orlov",
+            "performer",
+            "performance_of",
+        ),
+        (
+            "Ambassador Mara Kovac addressed the guests, and singer Lev Orlov performed folk songs.",
+            "Lev Orlov",
+            "performer",
+            "subject_of_verb",
+        ),
         ("Dario Conti was named the best young conductor.", "Dario Conti", "honoree", "honoured_subject"),
         ("The winners were Olga Petrova and Nils Berg.", "Nils Berg", "honoree", "copula_role"),
         ("The meeting opened with the speech of Laura Bianchi.", "Laura Bianchi", "speaker", "speech_of"),
@@ -283,3 +295,20 @@ def test_a_pronoun_in_a_relative_clause_refers_to_no_one_named(nlp):
 def test_the_winner_of_another_prize_is_not_an_honoree_here(nlp):
     found = hits(nlp, "Next on stage was Booker Prize winner Ben Adeyemi, who gave the keynote address.")
     assert not any(name == "Ben Adeyemi" and role == "honoree" for name, role, _ in found)
+
+
+def test_who_leads_a_training_trains(extract):
+    text = "A two-week training course for curators was held in Selby. The course was led by Mara Kovac."
+    ex = extract(text, "2024-05-12")
+    assert {(ex.people[p.person_local_id].name, p.role) for p in ex.participations} == {("Mara Kovac", "trainer")}
+
+
+def test_a_reception_is_an_event_where_the_host_speaks_and_a_singer_performs(extract):
+    text = (
+        "The Embassy of Selby hosted a reception on Thursday to mark Selby Culture Day. "
+        "Ambassador Mara Kovac addressed the guests, and singer Lev Orlov performed traditional songs."
+    )
+    ex = extract(text, "2024-05-12")
+    assert [(e.name, e.type) for e in ex.events.values()] == [("Reception", "ceremony")]
+    roles = {(ex.people[p.person_local_id].name, p.role) for p in ex.participations}
+    assert roles == {("Mara Kovac", "speaker"), ("Lev Orlov", "performer")}

@@ -93,3 +93,25 @@ def test_a_singular_title_before_two_names_is_only_the_first_persons(extract):
     ex = extract("The exhibition was opened by Minister of Culture Laila Haddad and Tomas Lindqvist on Monday.")
     titles = {p.name: p.title for p in ex.people.values()}
     assert titles.get("Tomas Lindqvist") is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "person", "title"),
+    [
+        ("The hall was opened by Mara Kovac in the presence of Ambassador Lev Orlov.", "Lev Orlov", "Ambassador"),
+        (
+            "The orchestra played at the Selby Hall on Friday under the baton of conductor Lev Orlov.",
+            "Lev Orlov",
+            "Conductor",
+        ),
+        (
+            "“It went well,” said Lev Orlov, first-year festival executive director.",
+            "Lev Orlov",
+            "First-year festival executive director",
+        ),
+    ],
+)
+def test_the_phrase_around_a_title_is_not_part_of_it(extract, text, person, title):
+    people = {p.name: p for p in extract(text, "2024-05-12").people.values()}
+    assert people[person].title == title
