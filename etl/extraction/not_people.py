@@ -58,7 +58,8 @@ def named_kind(doc: Doc, start: int, end: int) -> str | None:
     """'group' or 'work' when the span is in apposition to such a noun, else None."""
     root = _root(doc, start, end)
     nouns = [root.head] if root.dep_ == "appos" else []
-    nouns += [c for c in root.children if c.dep_ in ("appos", "compound") and c.i < start]
+    # "the film Dark Knight"; not "curator of French paintings Mary Morton", a plural the parse hangs on a name
+    nouns += [c for c in root.children if c.dep_ in ("appos", "compound") and c.i < start and c.tag_ != "NNS"]
     for noun in nouns:
         lemma = noun.lemma_.lower()
         if noun.pos_ == "NOUN" and lemma in GROUP_NOUNS:

@@ -7,7 +7,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from etl.extraction.lexicon import COUNTRIES, HONORIFICS, MONTHS, NOT_NAME_WORDS, ORG_HEADS, SPEECH_VERBS
+from etl.extraction.lexicon import (
+    COUNTRIES,
+    HONORIFICS,
+    MONTHS,
+    NAME_PARTICLES,
+    NOT_NAME_WORDS,
+    ORG_HEADS,
+    SPEECH_VERBS,
+)
 from etl.extraction.not_people import not_a_person
 from etl.extraction.spans import (
     QUOTE_CHARS,
@@ -40,6 +48,28 @@ class PersonSpan:
     def span(self) -> tuple[int, int]:
         """The token range."""
         return (self.start, self.end)
+
+
+def _particle(doc: Doc, i: int) -> bool:
+    """'bin', 'al', 'de' between two capitalised name words ('Said bin Ahmed al Busaidi', 'Pierre de Gaulle')."""
+    return (
+        0 < i < len(doc) - 1
+        and doc[i].text in NAME_PARTICLES
+        and is_cap(doc[i - 1])
+        and (is_cap(doc[i + 1]) or doc[i + 1].text in NAME_PARTICLES)
+    )
+
+
+_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
+
+
+def _suffix_end(doc: Doc, end: int) -> int:
+    """'Leslie Odom, Jr.', 'John Smith Jr.': a generational suffix belongs to the name."""
+    if end < len(doc) and doc[end].text in _SUFFIXES:
+        return end + 1
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].text in _SUFFIXES:
+        return end + 2
+    return end
 
 
 def _month_as_name(tok: Token) -> bool:
@@ -92,10 +122,19 @@ def _clean(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     if end - start > 3 and _joined_hyphen(doc[end - 2], capital_after=False) and doc[end - 1].is_lower:
         end -= 2  # "Seung-yoon": the lower-case half is added back once the name is checked
     if end <= start or any(
-        not _name_token(t) and not _INITIAL.match(t.text) and not _joined_hyphen(t) and t.i != surname
+        not _name_token(t)
+        and not _INITIAL.match(t.text)
+        and not _joined_hyphen(t)
+        and t.i != surname
+        and not _particle(doc, t.i)
         for t in doc[start:end]
     ):
         return None
+    # "bin Hassan al Mousawi" read by the model without its first word: back over the particle to it
+    while start > 1 and _particle(doc, start - 1) and _name_token(doc[start - 2]) and doc[start - 2].pos_ == "PROPN":
+        start -= 2
+        while start > 0 and _name_token(doc[start - 1]) and doc[start - 1].pos_ == "PROPN" and end - start < 4:
+            start -= 1
     # extend left over capitalised name words ("Funda" + "Demir Şen") unless a connector precedes
     while (
         start > 0
@@ -117,6 +156,7 @@ def _clean(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         start -= 1
     while end < len(doc) and end - start < 4 and _name_token(doc[end]) and doc[end].pos_ == "PROPN":
         end += 1
+    end = _suffix_end(doc, end)
     if end < len(doc) and is_org_head(doc[end]):
         return None  # "Anna Berzina Centre" names a body, not a person
     start = _after_place(doc, start, end)
@@ -318,7 +358,15 @@ def _names_in_run(run: Span) -> list[tuple[int, int]]:
             j -= 1  # "Vice-President": a hyphenated title prefix is not a name
         prev = doc[i - 1] if i > 0 else None
         start = i
-        if prev is not None and prev.lower_ in ("of", "the", "for", "to", "and", "&"):
+        before_prev = doc[i - 2] if i > 1 else None
+        closes_a_title = not (
+            prev is not None
+            and prev.lower_ == "of"
+            and before_prev is not None
+            and before_prev.pos_ == "NOUN"
+            and not (is_title_word(before_prev) or is_org_head(before_prev))
+        )  # "the voice of Cecile X": after a plain noun's "of", the name starts at once
+        if prev is not None and prev.lower_ in ("of", "the", "for", "to", "and", "&") and closes_a_title:
             start = i + 1  # "Minister of Culture Ilze Ozola": the first word closes the title
         # a title-case headline capitalises common words ("Council to Review Annual Reports"): there only
         # the model's own PERSON reading makes a name

@@ -116,3 +116,25 @@ def test_a_surname_where_a_winner_stands_is_not_a_new_person(extract):
 @pytest.mark.slow
 def test_a_prize_is_not_a_person(extract):
     assert "Harbour Prize" not in names(extract, "She mourned the passing of Harbour Prize patron, Ana Berg.")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Dr Hamad bin Mohammed al Dhoyani, NRAA Chairman, attended.", "Hamad bin Mohammed al Dhoyani"),
+        (
+            "Jamal bin Hassan al Mousawi, Director-General of the National Museum, spoke.",
+            "Jamal bin Hassan al Mousawi",
+        ),
+        ("General Charles de Gaulle and his grandson Pierre de Gaulle spoke.", "Pierre de Gaulle"),
+        ("The band backed Leslie Odom, Jr. on the main stage.", "Leslie Odom, Jr."),
+        (
+            "The night had the beautiful voice of Cecile McLorin Salvant, saxophonist Maceo Parker and more.",
+            "Cecile McLorin Salvant",
+        ),
+        ("Director Frank Kelly and curator of French paintings Mary Morton came along.", "Mary Morton"),
+    ],
+)
+def test_particles_suffixes_and_names_after_a_plain_of_are_whole_names(extract, text, person):
+    assert person in names(extract, text)
