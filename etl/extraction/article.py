@@ -181,6 +181,20 @@ def add_grammar_roles(doc: Doc, refs: list[PersonRef], events: EventsResult, ex:
             ex.participations.append(ParticipationRec(ev_id, person_id, role, sent.text.strip(), hit.rule))
 
 
+# The part that says more about what a person did at an event; the other is dropped. Annotators give one
+# role per person and event nearly always; the pairs they do give (an organiser who speaks, a winner who
+# performs) are left as they are.
+_SAYS_MORE = {"speaker": ("moderator", "trainer", "presenter")}
+
+
+def _one_part_each(parts: list[ParticipationRec]) -> list[ParticipationRec]:
+    """Drop a speaker part where the same person moderated, trained or presented at that event."""
+    roles: dict[tuple[str, str], set[str]] = {}
+    for pa in parts:
+        roles.setdefault((pa.event_local_id, pa.person_local_id), set()).add(pa.role)
+    return [pa for pa in parts if not set(_SAYS_MORE.get(pa.role, ())) & roles[(pa.event_local_id, pa.person_local_id)]]
+
+
 def extract_article(doc: Doc, article: Article) -> Extraction:
     """Everything one article says, with article-local ids (resolution comes later)."""
     ex = Extraction(article)
@@ -231,6 +245,7 @@ def extract_article(doc: Doc, article: Article) -> Extraction:
     add_grammar_roles(doc, refs, events, ex)
     event_title_organisers(ex, events.main)
     head_of_organiser(ex, organising_bodies(doc, {s: (e, org_at[s]) for s, e in org_ends.items()}, events))
+    ex.participations = _one_part_each(ex.participations)
     speakers = {
         p.evidence: p.person_local_id for p in ex.participations if p.role in ("speaker", "presenter", "trainer")
     }

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from etl.extraction.lexicon import COUNTRIES, EVENT_HEADS, NUMBER_WORDS
+from etl.extraction.lexicon import COUNTRIES, EVENT_HEADS, MONTHS, NUMBER_WORDS
 from etl.extraction.org_names import clean_name
 from etl.extraction.spans import entity_at, in_quotes, is_cap, is_event_head, is_org_head, lower, name_runs, overlaps
 
@@ -184,12 +184,23 @@ def named_events(sent: Span, taken: list[tuple[int, int]]) -> list[EventCue]:
             ]
             if ofs:
                 start = ofs[-1] + 1
+                if doc[start - 2].lower_ == "edition":  # "the Third Edition of the X Festival": that edition's name
+                    start = max(run.start, start - 3 if _ORDINAL_WORD.match(doc[start - 3].text) else start - 2)
             while start < end and (
-                doc[start].lower_ in ("the", "first", "second", "third", "next", "last") or doc[start].like_num
+                doc[start].lower_ in ("the", "next", "last")
+                or lower(doc[start]) in MONTHS
+                or lower(doc[start]) in _WEEKDAYS
+                or (doc[start].like_num and not _EDITION.match(doc[start].text))
+                or (
+                    doc[start].lower_ in ("first", "second", "third")
+                    and doc[start + 1 : start + 2].text.lower() != "edition"
+                )
             ):
-                start += 1
+                start += 1  # "last Friday the 31st X Festival": the date is not the name; the edition is
         if end - start < 2 and not first_is_head:
             continue
+        if start == run.start and start > 0 and _EDITION.match(doc[start - 1].text):
+            start -= 1  # "the 13th Festival of Pacific Arts", "the 2018 Harare Festival": the edition is in the name
         # keep a parenthesised short name: "... Industries (MY EXPO-2023)"
         if end + 2 < len(doc) and doc[end].text == "(":
             close = next((t.i for t in doc[end : min(end + 8, len(doc))] if t.text == ")"), None)
@@ -198,6 +209,13 @@ def named_events(sent: Span, taken: list[tuple[int, int]]) -> list[EventCue]:
         kind = _head_type([run[0]] if first_is_head else [last_head]) or "other"
         cues.append(EventCue(clean_name(doc[start:end].text), kind, start, end, rule="named_event"))
     return cues
+
+
+_ORDINAL_WORD = re.compile(
+    r"^(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$", re.I
+)
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_EDITION = re.compile(r"^(?:\d{1,3}(?:st|nd|rd|th)|(?:19|20)\d\d)$", re.I)
 
 
 def _after_number_hyphen(tok: Token) -> bool:

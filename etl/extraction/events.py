@@ -71,6 +71,10 @@ def norm_name(name: str) -> str:
     text = re.sub(r"\([^)]*\)", " ", name.lower())
     text = re.sub(r"[^\w\s]", " ", text)
     words = [w for w in text.split() if w not in ("the", "a", "an")]
+    while len(words) > 2 and re.fullmatch(r"\d{1,3}(?:st|nd|rd|th)|(?:19|20)\d\d", words[0]):
+        words = words[
+            1:
+        ]  # "66th Cannes Film Festival" and "Cannes Film Festival": one festival (the year keys editions)
     if len(words) > 2 and words[1] == "of" and words[0] in EVENT_HEADS:
         words = [*words[2:], words[0]]
     return " ".join(words)
@@ -183,7 +187,8 @@ def _extended(short_name: str, full_name: str) -> bool:
     follows = full_words[len(words)]
     if len(words) >= 2 and words[-1] in EVENT_HEADS and follows == "of":
         return True
-    return len(words) >= 4 and "of" in words and follows in ("of", "in")
+    # "Festival of Pacific Arts" in the headline, "Festival of Pacific Arts and Culture" in the text
+    return len(words) >= 3 and "of" in words and follows in ("of", "in", "and")
 
 
 def _year_hint(doc: Doc, body_events: list[str]) -> int | None:

@@ -26,6 +26,7 @@ from typing import Protocol
 from spacy.tokens import Doc, Span, Token
 
 from etl.extraction.credits import credited_work_slots
+from etl.extraction.lexicon import EVENT_HEADS
 from etl.extraction.role_lists import ListHit, credit_lines, listed_after_cue, listed_with
 from etl.extraction.role_patterns import matcher_for
 from etl.extraction.spans import sentences
@@ -148,6 +149,12 @@ def verb_role(verb: Token, words: RoleWords) -> str | None:
     return words.subject_verbs.get(verb.lemma_.lower())
 
 
+def _another_event(noun: Token, sentence_type: str | None) -> bool:
+    """Whether the noun names an event of another kind than the one the sentence is about."""
+    kind = EVENT_HEADS.get(noun.lower_) or EVENT_HEADS.get(noun.lemma_.lower())
+    return kind is not None and sentence_type is not None and kind != sentence_type
+
+
 def _gives_a_prize(verb: Token, words: RoleWords) -> bool:
     """'the award was presented by X', 'the winner was announced by X': the agent hands out a prize."""
     verbs, objects = words.object_verbs["presenter"]
@@ -201,9 +208,15 @@ class _Finder:
         if slot.pos_ not in ("NOUN", "PROPN"):
             return None
         edge = slot.right_edge.i
+        while edge > slot.i and self.doc[edge].is_punct:
+            edge -= 1  # "the Director of the X House, NAME, praised": the comma closing the apposition
         for index, person in enumerate(self.people):
             if person.end - 1 != edge or not slot.i < person.start:
                 continue
+            name_head = self.doc[person.end - 1]
+            others_between = any(t.i in self.owner for t in self.doc[slot.i : person.start])
+            if name_head.dep_ == "appos" and slot.i <= name_head.head.i < person.start and not others_between:
+                return index  # the name in apposition to the title phrase
             between = self.doc[slot.i + 1 : person.start]
             if all(t.dep_ in _TITLE_LINKS or t.pos_ in ("PROPN", "ADJ", "DET", "ADP") for t in between) and not any(
                 t.text in (",", ";", "(") or t.i in self.owner for t in between
@@ -274,8 +287,13 @@ class _Finder:
                 role = w.agent_verbs.get(verb.lemma_.lower())
                 if role == "moderator" and self.event_types.get(self.sent_start[slot.i]) == "training":
                     role = "trainer"  # "the course was led by X": who leads a training trains
+                led = [c for c in verb.children if c.dep_ == "nsubjpass"] + ([verb.head] if verb.dep_ == "acl" else [])
+                if role == "moderator" and any(t.lemma_.lower() == "delegation" for t in led):
+                    role = "attendee"  # "the delegation is led by X": X is one of the delegation
                 if role == BY_EVENT:
                     role = w.lineup_roles.get(self.event_types.get(self.sent_start[slot.i], "other"))
+                if verb.dep_ == "acl" and _another_event(verb.head, self.event_types.get(self.sent_start[slot.i])):
+                    continue  # "(he said that) the exhibition initiated by X": X made that exhibition, not this panel
                 if verb.dep_ == "acl" and (group_role := _noun_role([verb.head], w)) is not None:
                     role = group_role  # "the Jury, chaired by X": X sits on the jury (attendee by the schema)
                 self.add(slot, role, rule)
@@ -285,7 +303,7 @@ class _Finder:
                 if slot.lemma_ == "hand":  # "from the hands of X"
                     slot = next((p for c in slot.children if c.lower_ == "of" for p in c.children), slot)
                 self.add(slot, "presenter", rule)
-            elif rule in ("recipient", "honoured_subject"):
+            elif rule in ("recipient", "honoured_subject", "honoured_object"):
                 self.add(slot, "honoree", rule)
             elif rule == "lineup":
                 subject = next((c for c in self.doc[by_name["verb"]].children if c.dep_ == "nsubj"), None)

@@ -285,8 +285,13 @@ def _listed_with(doc: Doc, kept: list[tuple[int, int]], quoted: list[tuple[int, 
             continue
         if any(overlaps(rng, k) for k in kept + out) or any(overlaps(rng, q) for q in quoted):
             continue
-        if names[0].ent_type_ in ("ORG", "FAC") and not any(c.dep_ == "conj" and c.i in heads for c in tok.children):
-            continue  # a body listed with a person, unless people stand on both sides of it ("A, B, C")
+        in_a_list_of_people = tok.head.dep_ == "conj" and tok.head.head.i in heads  # "A, B, and C": two before it
+        if (
+            names[0].ent_type_ in ("ORG", "FAC")
+            and not any(c.dep_ == "conj" and c.i in heads for c in tok.children)
+            and not in_a_list_of_people
+        ):
+            continue  # a body listed with a person, unless people stand on both sides of it or before it ("A, B, C")
         out.append(rng)
     return out
 
@@ -368,6 +373,8 @@ def _names_in_run(run: Span) -> list[tuple[int, int]]:
         )  # "the voice of Cecile X": after a plain noun's "of", the name starts at once
         if prev is not None and prev.lower_ in ("of", "the", "for", "to", "and", "&") and closes_a_title:
             start = i + 1  # "Minister of Culture Ilze Ozola": the first word closes the title
+        while start < j and lower(doc[start]) in HONORIFICS:
+            start += 1  # "Minister of Culture Dr. X Y": the honorific after the title is not the name
         # a title-case headline capitalises common words ("Council to Review Annual Reports"): there only
         # the model's own PERSON reading makes a name
         headline_words = title_case and start < j and doc[start].ent_type_ != "PERSON"

@@ -73,6 +73,12 @@ def _patterns(words: RoleWords) -> dict[str, list[list[dict]]]:
                 {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "nsubjpass"}},
             ]
         ],
+        "honoured_object": [
+            [  # "the minister honoured X, Y and Z"
+                {"RIGHT_ID": "verb", "RIGHT_ATTRS": {**_lemma_in(words.honour_object_verbs), "POS": "VERB"}},
+                {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "dobj"}},
+            ]
+        ],
         "lineup": [
             [
                 {"RIGHT_ID": "verb", "RIGHT_ATTRS": _lemma_in(words.lineup_verbs)},
@@ -125,6 +131,11 @@ def _patterns(words: RoleWords) -> dict[str, list[list[dict]]]:
                 {"LEFT_ID": "in", "REL_OP": ">", "RIGHT_ID": "noun", "RIGHT_ATTRS": {"LOWER": "presence"}},
                 {"LEFT_ID": "noun", "REL_OP": ">", "RIGHT_ID": "of", "RIGHT_ATTRS": {"LOWER": "of"}},
                 {"LEFT_ID": "of", "REL_OP": ">", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "pobj"}},
+            ],
+            [  # "the signing by X of four memorandums", "the visit by X"
+                {"RIGHT_ID": "noun", "RIGHT_ATTRS": _lemma_in(words.act_nouns)},
+                {"LEFT_ID": "noun", "REL_OP": ">", "RIGHT_ID": "by", "RIGHT_ATTRS": {"LOWER": "by"}},
+                {"LEFT_ID": "by", "REL_OP": ">", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "pobj"}},
             ],
             [  # "X and Y were also present"
                 {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "be"}},

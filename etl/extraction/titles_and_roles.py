@@ -217,7 +217,12 @@ def _role_of(doc: Doc, person: PersonRef, sent: Span, others: list[int]) -> tupl
             if not any(o < person.start and o > tok.i for o in others) and all(
                 t.pos_ in _TITLE_POS or t.text in (",", "and") or is_title_word(t) for t in between
             ):
-                return ROLE_VERBS[before[i - 1].lemma_], "by_role_verb"
+                by_verb = before[i - 1]
+                led = [c for c in by_verb.children if c.dep_ == "nsubjpass"]
+                led += [by_verb.head] if by_verb.dep_ == "acl" else []
+                if by_verb.lemma_ == "lead" and any(t.lemma_.lower() == "delegation" for t in led):
+                    return "attendee", "by_role_verb"  # "the delegation is led by X": one of the delegation
+                return ROLE_VERBS[by_verb.lemma_], "by_role_verb"
     if "moderator" in words_before[-3:]:
         return "moderator", "moderator_noun"
     trainer_at = [t.i for t in doc[max(sent.start, person.start - 14) : person.start] if t.lower_ == "trainer"]

@@ -29,6 +29,8 @@ class RoleWords:
     lineup_roles: dict[str, str]
     attendee_only_events: frozenset[str]
     speech_nouns: frozenset[str]
+    honour_object_verbs: frozenset[str]
+    act_nouns: frozenset[str]
     performance_nouns: frozenset[str]
     presence_nouns: frozenset[str]
     performer_credits: frozenset[str]  # "A, cello" on a line of its own: a performer's credit
@@ -60,6 +62,8 @@ def parse_role_words(data: dict, path: Path = ROLES_FILE) -> RoleWords:
         "lineup_roles",
         "attendee_only_events",
         "speech_nouns",
+        "honour_object_verbs",
+        "act_nouns",
         "performance_nouns",
         "presence_nouns",
         "performer_credits",
@@ -86,6 +90,8 @@ def parse_role_words(data: dict, path: Path = ROLES_FILE) -> RoleWords:
         attendee_only_events=frozenset(str(w) for w in data["attendee_only_events"]),
         speech_nouns=frozenset(str(w) for w in data["speech_nouns"]),
         performance_nouns=frozenset(str(w) for w in data["performance_nouns"]),
+        honour_object_verbs=frozenset(str(w) for w in data["honour_object_verbs"]),
+        act_nouns=frozenset(str(w) for w in data["act_nouns"]),
         presence_nouns=frozenset(str(w) for w in data["presence_nouns"]),
         performer_credits=frozenset(str(w) for w in data["performer_credits"]),
     )

@@ -71,6 +71,25 @@ def hits(nlp, text):
         ),
         ("Mara Kovac and Lev Orlov were among the winners.", "Mara Kovac", "honoree", "copula_role"),
         (
+            "During the ceremony, the minister honoured Mara Kovac and Lev Orlov.",
+            "Lev Orlov",
+            "honoree",
+            "honoured_object",
+        ),
+        (
+            "The forum ended with the signing by Lev Orlov of four memorandums.",
+            "Lev Orlov",
+            "attendee",
+            "in_attendance",
+        ),
+        ("Later that evening Syrian vocalist Lev Orlov stole the show.", "Lev Orlov", "performer", "subject_of_verb"),
+        (
+            "And in turn, the Director of the Selby Opera House, Lev Orlov, praised the ministry.",
+            "Lev Orlov",
+            "speaker",
+            "subject_of_verb",
+        ),
+        (
             "The orchestra performed on Friday under the baton of conductor Lev Orlov.",
             "Lev Orlov",
             "performer",
@@ -312,3 +331,30 @@ def test_a_reception_is_an_event_where_the_host_speaks_and_a_singer_performs(ext
     assert [(e.name, e.type) for e in ex.events.values()] == [("Reception", "ceremony")]
     roles = {(ex.people[p.person_local_id].name, p.role) for p in ex.participations}
     assert roles == {("Mara Kovac", "speaker"), ("Lev Orlov", "performer")}
+
+
+def test_the_people_leading_a_delegation_are_attendees(extract):
+    text = (
+        "The Harbour Arts Festival opened in Selby on Friday. The Norland delegation is led by the Minister for "
+        "Culture, Mara Kovac and the chief Lev Orlov."
+    )
+    ex = extract(text, "2024-05-12")
+    roles = {(ex.people[p.person_local_id].name, p.role) for p in ex.participations}
+    assert ("Mara Kovac", "attendee") in roles
+    assert not any(role == "moderator" for _, role in roles)
+
+
+def test_a_moderator_who_speaks_is_the_moderator(extract):
+    text = (
+        "The Harbour Forum opened in Selby on Monday. The panel on museums was moderated by Mara Kovac. "
+        "Kovac said that museums need new audiences."
+    )
+    ex = extract(text, "2024-05-12")
+    assert {p.role for p in ex.participations if ex.people[p.person_local_id].name == "Mara Kovac"} == {"moderator"}
+
+
+def test_who_started_another_event_named_in_the_sentence_is_not_at_this_one(nlp):
+    doc = nlp("He said that the exhibition initiated by Mara Kovac became a success.")
+    people = [Ref(p.start, p.end, p.name) for p in find_people(doc)]
+    types = {s.start: "panel" for s in doc.sents}
+    assert find_roles(doc, people, types) == []

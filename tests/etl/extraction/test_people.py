@@ -134,7 +134,21 @@ def test_a_prize_is_not_a_person(extract):
             "Cecile McLorin Salvant",
         ),
         ("Director Frank Kelly and curator of French paintings Mary Morton came along.", "Mary Morton"),
+        (
+            "The minister honored Ahmed Mounib, Shawky Hegab, Nayer Nagui, and Tahiya Shams El Din, among others.",
+            "Tahiya Shams El Din",
+        ),
+        ("Minister of Culture Dr. Nevine Al Kilany inaugurated the festival.", "Nevine Al Kilany"),
     ],
 )
 def test_particles_suffixes_and_names_after_a_plain_of_are_whole_names(extract, text, person):
     assert person in names(extract, text)
+
+
+@pytest.mark.slow
+def test_a_holy_book_and_an_opera_house_are_no_people(extract):
+    text = (
+        "The exhibition includes a Holy Quran, an early printed copy. The Director of the Selby Opera House, "
+        "Lev Orlov, praised the show."
+    )
+    assert names(extract, text) == {"Lev Orlov"}
