@@ -2,7 +2,7 @@
 
     PYTHONPATH=. python benchmarks/ner_baseline.py [--role attendee]
 
-For each annotated set (seeds, devset, the team's own real articles) it builds a database the
+For each annotated set (seeds, devset, the team's own real articles, the blind holdout) it builds a database the
 simplest way: people are the model's PERSON entities, organisations its ORG entities, figures its
 CARDINAL/MONEY/PERCENT numbers, and each article reports one event (named by its title, dated by
 its publication date) in which every person takes part with one role. It then scores that database
@@ -27,7 +27,7 @@ from etl.pipeline import build, prepare, read_all
 from etl.records import Article, EventRec, Extraction, FigureRec, Mention, OrgRec, ParticipationRec, PersonRec
 from etl.resolve import resolve
 
-SETS = ("seeds", "devset", "real")
+SETS = ("seeds", "devset", "real", "holdout")
 _NUMBER = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
 
 

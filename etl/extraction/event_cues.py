@@ -144,6 +144,21 @@ def _name_end(run: Span, head: Token) -> int:
     return end
 
 
+def _topic_end(sent: Span, end: int, head: Token) -> int:
+    """'International Forum on State-of-the-Art Music', 'World Conference on Creative Economy': a capitalised
+    topic after 'on' or 'for' right after the event's head word is part of its name."""
+    doc = sent.doc
+    if head.i + 1 != end or end + 1 >= sent.end or doc[end].lower_ not in ("on", "for"):
+        return end
+    same_run = next((r for r in name_runs(sent) if r.start <= head.i < r.end), None)
+    if same_run is not None and same_run.end > end + 1:
+        return same_run.end  # the run already joins the topic across 'on'
+    follow = next((r for r in name_runs(sent) if r.start in (end + 1, end + 2)), None)
+    if follow is None or (follow.start == end + 2 and doc[end + 1].lower_ != "the"):
+        return end
+    return follow.end
+
+
 def named_events(sent: Span, taken: list[tuple[int, int]]) -> list[EventCue]:
     """Capitalised names with an event head: 'Cultural Heritage Forum', 'Days of X Culture'."""
     doc = sent.doc
@@ -185,7 +200,7 @@ def named_events(sent: Span, taken: list[tuple[int, int]]) -> list[EventCue]:
             if ofs:
                 start = ofs[-1] + 1
                 if doc[start - 2].lower_ == "edition":  # "the Third Edition of the X Festival": that edition's name
-                    start = max(run.start, start - 3 if _ORDINAL_WORD.match(doc[start - 3].text) else start - 2)
+                    start = max(sent.start, start - 3 if _ORDINAL_WORD.match(doc[start - 3].text) else start - 2)
             while start < end and (
                 doc[start].lower_ in ("the", "next", "last")
                 or lower(doc[start]) in MONTHS
@@ -206,6 +221,9 @@ def named_events(sent: Span, taken: list[tuple[int, int]]) -> list[EventCue]:
             close = next((t.i for t in doc[end : min(end + 8, len(doc))] if t.text == ")"), None)
             if close is not None:
                 end = close + 1
+        end = _topic_end(sent, end, last_head)
+        if doc[start].lower_ == "edition" and start > sent.start and _ORDINAL_WORD.match(doc[start - 1].text):
+            start -= 1  # "the Third Edition of the X Festival"
         kind = _head_type([run[0]] if first_is_head else [last_head]) or "other"
         cues.append(EventCue(clean_name(doc[start:end].text), kind, start, end, rule="named_event"))
     return cues

@@ -199,7 +199,11 @@ def _runs(sent: Span) -> Iterator[Span]:
             joined = tok.text == "-" and not doc[j - 1].whitespace_ and not tok.whitespace_
             if (tok.lower_ in CONNECTORS or joined) and j + 1 < sent.end:
                 k = j + 1
-                while k < sent.end and doc[k].lower_ in ("the", "of"):
+                # "State-of-the-Art": lower-case words joined by hyphens stay inside the name
+                while k < sent.end and (
+                    doc[k].lower_ in ("the", "of")
+                    or (doc[k].text == "-" and not doc[k].whitespace_ and not doc[k - 1].whitespace_)
+                ):
                     k += 1
                 if k < sent.end and is_cap(doc[k]) and doc[k].text not in QUOTE_CHARS and lower(doc[k]) not in MONTHS:
                     j = k

@@ -84,3 +84,17 @@ def test_missing_or_empty_source_folder_says_what_to_do(tmp_path):
         article_files(tmp_path / "nope")
     with pytest.raises(SourceError, match="no article files"):
         article_files(tmp_path)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Harbour Days launched in St. Petersburg",
+        "Mr. Berg opens the U.S. pavilion",
+        "Festival ends",
+    ],
+)
+def test_a_date_line_under_a_headline_with_abbreviations_gives_title_and_date(headline):
+    article = parse_article(Path("a.txt"), f"{headline}\ndate 2019-06-10\n\nOn June 9 the days opened.")
+    assert (article.title, article.published) == (headline, date(2019, 6, 10))
+    assert article.body.startswith(headline) and "date 2019" not in article.body

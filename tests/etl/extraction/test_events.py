@@ -177,3 +177,23 @@ def test_a_lecture_is_an_event_its_lecturer_speaks_at(extract):
     ev = next(iter(ex.events.values()))
     assert (ev.name, ev.start_date) == ("Lecture on sustainable museums", date(2024, 5, 9))
     assert {(ex.people[p.person_local_id].name, p.role) for p in ex.participations} == {("Mara Kovac", "speaker")}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The Third Edition of the Harbour Arts Festival was inaugurated on Monday.",
+            "Third Edition of the Harbour Arts Festival",
+        ),
+        (
+            "It includes the International Forum on State-of-the-Art Music, which aims to help.",
+            "International Forum on State-of-the-Art Music",
+        ),
+        ("The 13th Festival of Harbour Arts opened on Monday.", "13th Festival of Harbour Arts"),
+        ("Minister Ana Berg inaugurated last Friday the 31st Selby Citadel Festival.", "31st Selby Citadel Festival"),
+    ],
+)
+def test_an_edition_number_and_a_capitalised_topic_are_part_of_the_name(extract, text, name):
+    assert name in [e.name for e in extract(text, "2024-05-12").events.values()]
