@@ -19,6 +19,7 @@ from etl.extraction.participants import find_roles
 from etl.extraction.people import find_people, short_forms
 from etl.extraction.spans import entities, overlaps, sentences
 from etl.extraction.titles_and_roles import participations, title_of
+from etl.extraction.trades import performers_by_trade
 from etl.extraction.words import role_words
 from etl.records import Article, Extraction, FigureRec, Mention, OrgRec, ParticipationRec, PersonRec
 
@@ -245,6 +246,7 @@ def extract_article(doc: Doc, article: Article) -> Extraction:
     add_grammar_roles(doc, refs, events, ex)
     event_title_organisers(ex, events.main)
     head_of_organiser(ex, organising_bodies(doc, {s: (e, org_at[s]) for s, e in org_ends.items()}, events))
+    performers_by_trade(doc, refs, events, ex, role_words())
     ex.participations = _one_part_each(ex.participations)
     speakers = {
         p.evidence: p.person_local_id for p in ex.participations if p.role in ("speaker", "presenter", "trainer")

@@ -317,7 +317,11 @@ class _Finder:
             elif rule == "in_attendance":
                 self.add(slot, "attendee", rule)
             elif rule == "copula_role":
-                self.add(slot, _noun_role(phrase_members(self.doc[by_name["noun"]]), w), rule)
+                noun = self.doc[by_name["noun"]]
+                role = _noun_role(phrase_members(noun), w)
+                if role is None:  # "other local artists that performed were X, Y and Z": the clause says it
+                    role = next((verb_role(c, w) for c in noun.children if c.dep_ == "relcl"), None)
+                self.add(slot, role, rule)
         self._prize_categories()
         for slot in credited_work_slots(self.doc, w):
             self.add(slot, "honoree", "credited_work")

@@ -130,19 +130,26 @@ def _clean(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         for t in doc[start:end]
     ):
         return None
+    while start < end - 1 and doc[start].text in NAME_PARTICLES:
+        start += 1  # a name never starts on a particle
     # "bin Hassan al Mousawi" read by the model without its first word: back over the particle to it
     while start > 1 and _particle(doc, start - 1) and _name_token(doc[start - 2]) and doc[start - 2].pos_ == "PROPN":
         start -= 2
         while start > 0 and _name_token(doc[start - 1]) and doc[start - 1].pos_ == "PROPN" and end - start < 4:
             start -= 1
-    # extend left over capitalised name words ("Funda" + "Demir Şen") unless a connector precedes
+    # extend left over capitalised name words ("Funda" + "Demir Şen") unless a connector precedes, or the
+    # parse hangs the word on the name itself ("..., and Tahiya Shams El Din")
     while (
         start > 0
         and end - start < 4
         and _name_token(doc[start - 1])
         and lower(doc[start - 1]) not in HONORIFICS
         and doc[start - 1].pos_ == "PROPN"
-        and (start - 1 == 0 or doc[start - 2].lower_ not in ("of", "the", "to", "for", "and", "'s", "’s"))
+        and (
+            start - 1 == 0
+            or doc[start - 2].lower_ not in ("of", "the", "to", "for", "and", "'s", "’s")
+            or (doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i < end)
+        )
         and not doc[start - 1].is_sent_start
     ):
         start -= 1
@@ -174,8 +181,8 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 def _after_place(doc: Doc, start: int, end: int) -> int:
     """'New Zealand Tantowi Yahya': skip a place the model marks at the front of a longer name."""
     ent = entity_at(doc, start)
-    if ent is not None and ent.label_ in _PLACE_LABELS and end - ent.end >= 2:
-        return ent.end
+    if ent is not None and ent.label_ in _PLACE_LABELS and end - ent.end >= 2 and not _particle(doc, ent.end):
+        return ent.end  # not "Jamal bin Hassan": a given name the model reads as a place, then a particle
     return start
 
 
@@ -221,7 +228,15 @@ def find_people(doc: Doc) -> list[PersonSpan]:
     known = {w.lower() for s, e in kept for w in _name_text(doc[s:e]).split()}
     kept += stage_names(doc, kept + quoted, known)
     kept = [(s, _hyphen_tail(doc, e)) for s, e in kept if not not_a_person(doc, s, e)]
-    return [PersonSpan(s, e, _name_text(doc[s:e])) for s, e in sorted(kept)]
+    spans = [PersonSpan(s, e, _name_text(doc[s:e])) for s, e in sorted(kept)]
+    full = [p.name.split() for p in spans]
+    # "Al Kilany" after "Nevine Al Kilany": a later, shorter mention, which short_forms ties to the full name
+    return [p for p in spans if not any(_ends_name(p.name.split(), words) for words in full)]
+
+
+def _ends_name(words: list[str], full: list[str]) -> bool:
+    """Whether `words` (two or more) are the last words of the longer name `full`."""
+    return 2 <= len(words) < len(full) and full[-len(words) :] == words
 
 
 def _hyphen_tail(doc: Doc, end: int) -> int:
@@ -371,7 +386,13 @@ def _names_in_run(run: Span) -> list[tuple[int, int]]:
             and before_prev.pos_ == "NOUN"
             and not (is_title_word(before_prev) or is_org_head(before_prev))
         )  # "the voice of Cecile X": after a plain noun's "of", the name starts at once
-        if prev is not None and prev.lower_ in ("of", "the", "for", "to", "and", "&") and closes_a_title:
+        after_a_list = prev is not None and prev.lower_ == "and" and i > 1 and doc[i - 2].text == ","
+        if (
+            prev is not None
+            and prev.lower_ in ("of", "the", "for", "to", "and", "&")
+            and closes_a_title
+            and not after_a_list
+        ):
             start = i + 1  # "Minister of Culture Ilze Ozola": the first word closes the title
         while start < j and lower(doc[start]) in HONORIFICS:
             start += 1  # "Minister of Culture Dr. X Y": the honorific after the title is not the name

@@ -61,7 +61,12 @@ def _clause_tokens(doc: Doc, start: int, end: int, direction: int, sent: Span) -
         inside_name = 0 < i < len(doc) - 1 and is_cap(doc[i - 1]) and is_cap(doc[i + 1])
         if (
             tok.text in (",", ";", ".", ":")
-            or (tok.pos_ in ("VERB", "AUX") and tok.tag_ != "VBN" and not (is_cap(tok) and inside_name))
+            or (
+                tok.pos_ in ("VERB", "AUX")
+                and tok.tag_ != "VBN"
+                and not (is_cap(tok) and inside_name)
+                and not (direction < 0 and not out and is_title_word(tok))  # "artistes X": a title, tagged a verb
+            )
             or tok.lower_ in ("by", "from", "at", "who", "which", "that", "said")
             or tok.lower_ in _NEVER_IN_TITLES
             or (tok.ent_type_ in ("DATE", "TIME") and _a_day(tok))  # "... on Friday under the baton of NAME"

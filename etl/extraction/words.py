@@ -33,6 +33,7 @@ class RoleWords:
     act_nouns: frozenset[str]
     performance_nouns: frozenset[str]
     presence_nouns: frozenset[str]
+    performer_trades: frozenset[str]  # "singer X" at a concert: a performer
     performer_credits: frozenset[str]  # "A, cello" on a line of its own: a performer's credit
 
 
@@ -67,6 +68,7 @@ def parse_role_words(data: dict, path: Path = ROLES_FILE) -> RoleWords:
         "performance_nouns",
         "presence_nouns",
         "performer_credits",
+        "performer_trades",
     )
     missing = [k for k in required if k not in (data or {})]
     if missing:
@@ -94,6 +96,7 @@ def parse_role_words(data: dict, path: Path = ROLES_FILE) -> RoleWords:
         act_nouns=frozenset(str(w) for w in data["act_nouns"]),
         presence_nouns=frozenset(str(w) for w in data["presence_nouns"]),
         performer_credits=frozenset(str(w) for w in data["performer_credits"]),
+        performer_trades=frozenset(str(w) for w in data["performer_trades"]),
     )
 
 

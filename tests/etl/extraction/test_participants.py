@@ -358,3 +358,24 @@ def test_who_started_another_event_named_in_the_sentence_is_not_at_this_one(nlp)
     people = [Ref(p.start, p.end, p.name) for p in find_people(doc)]
     types = {s.start: "panel" for s in doc.sents}
     assert find_roles(doc, people, types) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Harbour Jazz Festival opened in Selby on Friday. Other local artists that performed were "
+        "Afro-fusion singer Mara Kovac, jazz musician Lev Orlov and saxophonist Ines Moreau.",
+        "The Harbour Jazz Festival opened in Selby on Friday. On the occasion, artistes Mara Kovac, Lev Orlov "
+        "and Ines Moreau delighted the participants with their musical performances.",
+    ],
+)
+def test_performers_named_by_their_trade_or_a_clause_perform(extract, text):
+    ex = extract(text, "2024-05-12")
+    roles = {(ex.people[p.person_local_id].name, p.role) for p in ex.participations}
+    assert {("Mara Kovac", "performer"), ("Lev Orlov", "performer")} <= roles
+
+
+def test_a_singer_who_speaks_at_a_forum_is_not_made_a_performer(extract):
+    text = "The Harbour Forum opened in Selby on Friday. Singer Mara Kovac said that artists need support."
+    ex = extract(text, "2024-05-12")
+    assert {p.role for p in ex.participations} == {"speaker"}

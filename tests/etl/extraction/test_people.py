@@ -139,6 +139,12 @@ def test_a_prize_is_not_a_person(extract):
             "Tahiya Shams El Din",
         ),
         ("Minister of Culture Dr. Nevine Al Kilany inaugurated the festival.", "Nevine Al Kilany"),
+        ("Melania Trump took Mme Brigitte Macron to the gallery.", "Brigitte Macron"),
+        (
+            "Yousef bin Issa al Zadjali, Ambassador to Russia, Jamal bin Hassan al Mousawi, Director-General of the "
+            "National Museum and Rahma bint Qasim al Farsiya attended.",
+            "Jamal bin Hassan al Mousawi",
+        ),
     ],
 )
 def test_particles_suffixes_and_names_after_a_plain_of_are_whole_names(extract, text, person):
@@ -152,3 +158,12 @@ def test_a_holy_book_and_an_opera_house_are_no_people(extract):
         "Lev Orlov, praised the show."
     )
     assert names(extract, text) == {"Lev Orlov"}
+
+
+@pytest.mark.slow
+def test_a_later_shorter_mention_is_not_a_second_person(extract):
+    text = (
+        "Minister of Culture Nevine Al Kilany opened the festival on Friday.\n\n"
+        "Al Kilany emphasized the importance of art."
+    )
+    assert names(extract, text) == {"Nevine Al Kilany"}
