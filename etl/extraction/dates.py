@@ -140,7 +140,7 @@ def nth_day(start: date | None, n: int) -> date | None:
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _RELATIVE = re.compile(
     r"\b(?:(?P<yesterday>yesterday|last night|last evening)|(?P<today>today|tonight|this morning|this evening)"
-    r"|(?:on|last)\s+(?P<weekday>" + "|".join(_WEEKDAYS) + r"))\b",
+    r"|(?:(?:on|last)\s+)?(?P<weekday>" + "|".join(_WEEKDAYS) + r"))\b",
     re.IGNORECASE,
 )
 

@@ -21,6 +21,7 @@ from etl.extraction.event_cues import (
     EventCue,
     definite_refs,
     described_events,
+    inside_place_name,
     link_before,
     named_events,
     names_the_same,
@@ -288,15 +289,41 @@ def _inherit_spans(b: _Builder) -> None:
             ev.start_date, ev.date_precision = parent.end_date, "day"  # closes on the last day
 
 
+_HAPPENING_VERBS = frozenset(
+    {"kick", "open", "start", "begin", "close", "end", "conclude", "wrap", "launch", "inaugurate", "hold", "stage"}
+)
+
+
+_ALIAS = re.compile(r"\b(?:known|billed|called|dubbed|formerly|renamed|branded)\s+(?:as\s+)?(?:the\b)?\s*[\"“'‘]?\s*$", re.I)
+
+
+def _alias(sent: Span, cue: EventCue) -> bool:
+    """'The X Forum, formerly known as the Y Forum, ...': another name of an event, not a second event."""
+    before = sent.doc[max(sent.start, cue.start - 5) : cue.start].text
+    return bool(_ALIAS.search(before))
+
+
+def _festival_named(doc: Doc, start: int, end: int) -> bool:
+    """'the 2018 Harare International Festival of the Arts (HIFA) kicked off': a body named as an event is, in
+    a sentence that reports it happening, that event (a festival is both, the schema says)."""
+    heads = [t for t in doc[start:end] if t.lower_ in ("festival", "biennale", "fest") and t.text[:1].isupper()]
+    if not heads or inside_place_name(heads[-1]):
+        return False
+    root = doc[start:end].root
+    verb = root.head if root.dep_ in ("nsubj", "nsubjpass", "dobj") else None
+    return verb is not None and verb.lemma_.lower() in _HAPPENING_VERBS
+
+
 def _body_sentence(b: _Builder, sent: Span, people: list[PersonRef], orgs: list[tuple[int, int, str]]) -> None:
     org_ranges = [(s, e) for s, e, _ in orgs]
     cues = quoted_events(sent, org_ranges)
     cues += titled_events(sent, org_ranges + [(c.start, c.end) for c in cues])
-    cues += named_events(sent, org_ranges + [(c.start, c.end) for c in cues])
+    not_festivals = [(s, e) for s, e in org_ranges if not _festival_named(sent.doc, s, e)]
+    cues += named_events(sent, not_festivals + [(c.start, c.end) for c in cues])
     forum = b.events[b.last_by_type["forum"]].name if "forum" in b.last_by_type else None
     cues += described_events(sent, [(c.start, c.end) for c in cues], forum)
     cues += meetings_and_visits(b, sent, people)
-    cues = [c for c in cues if not names_the_same(c, cues)]
+    cues = [c for c in cues if not names_the_same(c, cues) and not _alias(sent, c)]
     new_ids: list[str] = []
     ref_ids: list[str] = []
     future = bool(FUTURE.search(sent.text))

@@ -197,3 +197,20 @@ def test_a_lecture_is_an_event_its_lecturer_speaks_at(extract):
 )
 def test_an_edition_number_and_a_capitalised_topic_are_part_of_the_name(extract, text, name):
     assert name in [e.name for e in extract(text, "2024-05-12").events.values()]
+
+
+@pytest.mark.slow
+def test_another_name_of_an_event_is_not_a_second_event(extract):
+    text = "The Forum of United Harbours, formerly known as the International Harbour Forum, started in Selby on May 9."
+    events = list(extract(text, "2024-05-12").events.values())
+    assert [(e.name, e.start_date) for e in events] == [("Forum of United Harbours", date(2024, 5, 9))]
+
+
+@pytest.mark.slow
+def test_a_festival_that_kicked_off_is_an_event_even_where_it_is_also_a_body(extract):
+    text = (
+        "Harbour festival roars into life\n\n"
+        "Selby — The much-awaited 2018 Selby International Festival of the Arts (SIFA) kicked off Tuesday with shows."
+    )
+    events = {e.name: e for e in extract(text, "2018-05-02").events.values()}
+    assert events["2018 Selby International Festival of the Arts (SIFA)"].start_date == date(2018, 5, 1)

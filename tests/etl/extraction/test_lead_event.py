@@ -18,6 +18,7 @@ FRIDAY = date(2024, 7, 19)
         ("The show closed on Monday evening.", date(2024, 7, 15)),
         ("Tonight the choir sings.", FRIDAY),
         ("Last night's concert drew a full house.", date(2024, 7, 18)),
+        ("The band performed Monday for hundreds of fans.", date(2024, 7, 15)),
         ("The hall was renovated in spring.", None),
     ],
 )
