@@ -294,7 +294,9 @@ _HAPPENING_VERBS = frozenset(
 )
 
 
-_ALIAS = re.compile(r"\b(?:known|billed|called|dubbed|formerly|renamed|branded)\s+(?:as\s+)?(?:the\b)?\s*[\"“'‘]?\s*$", re.I)
+_ALIAS = re.compile(
+    r"\b(?:known|billed|called|dubbed|formerly|renamed|branded)\s+(?:as\s+)?(?:the\b)?\s*[\"“'‘]?\s*$", re.I
+)
 
 
 def _alias(sent: Span, cue: EventCue) -> bool:
