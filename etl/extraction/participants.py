@@ -64,16 +64,30 @@ class RoleHit:
 def phrase_members(slot: Token) -> list[Token]:
     """The slot and the tokens in the same noun phrase: list items, appositions, name parts."""
     out, todo = [], [slot]
+    titled: set[int] = set()  # nouns inside an apposed title's 'of' phrase ("X, chairwoman of the Y Foundation")
     while todo:
         tok = todo.pop()
         out.append(tok)
-        todo.extend(c for c in tok.children if c.dep_ in _SAME_PHRASE)
+        # the body inside a title does not list people where the verb lacks a subject: in "A, chairwoman of the
+        # Y Foundation, B, an expert, noted" the parse hangs B, the subject of "noted", on the Foundation
+        follow = _SAME_PHRASE - {"conj", "appos"} if tok.i in titled and _subjectless(tok) else _SAME_PHRASE
+        todo.extend(c for c in tok.children if c.dep_ in follow)
         # "one of the judges, X": the noun inside 'one of'
-        if tok.lower_ in ("one", "among") or (tok.dep_ == "appos" and tok.lemma_.lower() not in _KIN):
+        if tok.lower_ in ("one", "among"):
             todo.extend(p for c in tok.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj")
+        elif tok.dep_ == "appos" and tok.lemma_.lower() not in _KIN:
+            inner = [p for c in tok.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+            titled.update(p.i for p in inner)
+            todo.extend(inner)
         # "key figures, including X and Y": the names the phrase lists
         todo.extend(p for c in tok.children if c.lower_ in _LISTING for p in c.children if p.dep_ == "pobj")
     return out
+
+
+def _subjectless(tok: Token) -> bool:
+    """Whether the sentence's main verb has no subject: then a name the parse hung inside a phrase is it."""
+    root = tok.sent.root
+    return root.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children)
 
 
 _LISTING = frozenset({"including", "like", "notably"})

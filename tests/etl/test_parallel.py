@@ -149,16 +149,29 @@ def test_killed_worker_stops_the_build_with_one_line_instead_of_hanging(mixed, t
     assert parallel.multiprocessing.active_children() == []
 
 
+def _wait_until_extracting(workers: list[psutil.Process], proc: subprocess.Popen) -> None:
+    """Until a worker has spent a moment of CPU on articles (not on starting up), or the build ended."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            if any(w.cpu_times().user > 0.5 for w in workers):
+                return
+        except psutil.NoSuchProcess:
+            return
+        time.sleep(0.05)
+    assert proc.poll() is None, "the build ended before it could be interrupted: give it more articles"
+
+
 @pytest.mark.slow
 def test_ctrl_c_leaves_the_database_as_it_was_and_no_worker_processes(mixed, one_process_db, tmp_path):
     db = tmp_path / "culture.duckdb"
     shutil.copy(one_process_db, db)
     before = db.read_bytes()
-    # eight copies of each article (each its own text): a fast machine must still be extracting at the signal
+    # sixteen copies of each article (each its own text): a fast machine must still be extracting at the signal
     many = tmp_path / "many"
     many.mkdir()
     for path in mixed.iterdir():
-        for n in range(8):
+        for n in range(16):
             (many / f"{n}_{path.name}").write_text(path.read_text(encoding="utf-8") + f"\n\nCopy {n}.\n")
     argv = ["-m", "etl", "build", "--source", str(many), "--db", str(db), "--workers", "2", "--fresh"]
     # a session of its own: Ctrl+C on a terminal signals the whole foreground group, workers included
@@ -171,7 +184,7 @@ def test_ctrl_c_leaves_the_database_as_it_was_and_no_worker_processes(mixed, one
         time.sleep(0.2)
     workers_seen = builder.children()
     assert len(workers_seen) >= 2, "the workers never started"
-    time.sleep(1.0)  # the workers are busy extracting
+    _wait_until_extracting(workers_seen, proc)
     os.killpg(proc.pid, signal.SIGINT)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 2
