@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from etl.extraction.credits import credited_work_slots
 from etl.extraction.lexicon import EVENT_HEADS
-from etl.extraction.role_lists import ListHit, credit_lines, listed_after_cue, listed_with
+from etl.extraction.role_lists import ListHit, credit_lines, listed_after_cue, listed_with, on_instrument
 from etl.extraction.role_patterns import matcher_for
 from etl.extraction.spans import sentences
 from etl.extraction.words import RoleWords, role_words
@@ -349,6 +349,7 @@ class _Finder:
         w = self.words
         found = listed_after_cue(self.doc, self.people, self.sents, w)
         found += credit_lines(self.doc, self.people, self.sents, w)
+        found += on_instrument(self.doc, self.people, w)
         hits = [ListHit(h.person, h.role, h.rule, h.at) for h in self.hits] + found
         found += listed_with(self.doc, self.people, self.sents, hits)
         self.hits.extend(RoleHit(h.person, h.role, h.rule, h.at) for h in found)

@@ -132,6 +132,8 @@ def _clean(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         return None
     while start < end - 1 and doc[start].text in NAME_PARTICLES:
         start += 1  # a name never starts on a particle
+    while end - start > 2 and doc[start].tag_ == "NNPS":
+        start += 1  # "Former Idols Abhijit Sawant": a plural before the name is what they are
     # "bin Hassan al Mousawi" read by the model without its first word: back over the particle to it
     while start > 1 and _particle(doc, start - 1) and _name_token(doc[start - 2]) and doc[start - 2].pos_ == "PROPN":
         start -= 2
@@ -145,6 +147,7 @@ def _clean(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         and _name_token(doc[start - 1])
         and lower(doc[start - 1]) not in HONORIFICS
         and doc[start - 1].pos_ == "PROPN"
+        and doc[start - 1].tag_ != "NNPS"
         and (
             start - 1 == 0
             or doc[start - 2].lower_ not in ("of", "the", "to", "for", "and", "'s", "’s")
@@ -394,8 +397,8 @@ def _names_in_run(run: Span) -> list[tuple[int, int]]:
             and not after_a_list
         ):
             start = i + 1  # "Minister of Culture Ilze Ozola": the first word closes the title
-        while start < j and lower(doc[start]) in HONORIFICS:
-            start += 1  # "Minister of Culture Dr. X Y": the honorific after the title is not the name
+        while start < j and (lower(doc[start]) in HONORIFICS or (j - start > 2 and doc[start].tag_ == "NNPS")):
+            start += 1  # "Minister of Culture Dr. X Y", "Former Idols X Y": what precedes the name is not it
         # a title-case headline capitalises common words ("Council to Review Annual Reports"): there only
         # the model's own PERSON reading makes a name
         headline_words = title_case and start < j and doc[start].ent_type_ != "PERSON"

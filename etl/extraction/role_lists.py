@@ -159,3 +159,15 @@ def credit_lines(doc: Doc, people: Sequence[PersonLike], sents: Sequence[Span], 
         if credit and (credit[-1].lower_ in credits or credit[-1].lemma_.lower() in credits):
             out.append(ListHit(first, "performer", "credit_line", tokens[0].i))
     return out
+
+
+def on_instrument(doc: Doc, people: Sequence[PersonLike], words: RoleWords) -> list[ListHit]:
+    """`on_instrument`: 'the band, with X on vocals', 'Y on drums': a name then 'on' and an instrument."""
+    out: list[ListHit] = []
+    for index, person in enumerate(people):
+        if person.end + 1 >= len(doc) or doc[person.end].lower_ != "on":
+            continue
+        credit = doc[person.end + 1]
+        if credit.lower_ in words.performer_credits or credit.lemma_.lower() in words.performer_credits:
+            out.append(ListHit(index, "performer", "on_instrument", person.start))
+    return out

@@ -71,6 +71,12 @@ def hits(nlp, text):
         ),
         ("Mara Kovac and Lev Orlov were among the winners.", "Mara Kovac", "honoree", "copula_role"),
         (
+            "The lineup featured the River City Band with Lev Orlov on vocals and many others.",
+            "Lev Orlov",
+            "performer",
+            "on_instrument",
+        ),
+        (
             "During the ceremony, the minister honoured Mara Kovac and Lev Orlov.",
             "Lev Orlov",
             "honoree",
