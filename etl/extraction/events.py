@@ -263,6 +263,8 @@ def _add_lead_event(b: _Builder, doc: Doc, people: list[PersonRef], published: d
     lead.local_id = f"e{len(b.events) + 1}"
     b.events[lead.local_id] = lead
     b.result.main = lead.local_id
+    if lead.type == "visit":
+        _fold_stops_into(b, lead.local_id)
     if lead.start_date is None:
         date_from_later_reference(b, lead, sents)
     if lead.start_date is None:
@@ -273,6 +275,17 @@ def _add_lead_event(b: _Builder, doc: Doc, people: list[PersonRef], published: d
     prize = name_prize_ceremony(lead, first if first and not first.endswith((".", "?")) else None, published)
     if prize is not None and b.find(prize.name) is None:
         b.events[prize.local_id] = prize
+
+
+def _fold_stops_into(b: _Builder, visit: str) -> None:
+    """A story about one tour: 'the Minister visited the main hall ... He also visited the folk museum' are
+    stops of the tour its lead reports, not visits of their own."""
+    stops = [i for i, ev in b.events.items() if ev.rule == "visit_to" and i != visit]
+    for stop in stops:
+        del b.events[stop]
+    for start, ev_id in list(b.result.focus.items()):
+        if ev_id in stops:
+            b.result.focus[start] = visit
 
 
 def _inherit_spans(b: _Builder) -> None:

@@ -1,4 +1,5 @@
-"""Meetings and visits named after who took part: 'A met with B', 'their meeting', 'her visit to Riga'.
+"""Meetings and visits named after who took part: 'A met with B', 'their meeting', 'her visit to Riga',
+'A visited the X Museum'.
 
 Rules `meeting_of` and `visit_to`. The story's state (the events so far, the last of each type, the
 person the story follows) comes from the events walker in `events.py`.
@@ -9,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from etl.extraction.event_cues import EventCue
 from etl.extraction.participants import PersonLike
@@ -76,11 +77,36 @@ def meetings_and_visits(b: StoryState, sent: Span, people: Sequence[PersonLike])
                         rule="visit_to",
                     )
                 )
+        elif tok.lemma_ in _VISIT_VERBS and tok.pos_ == "VERB" and (cue := _visited(tok, in_sent)) is not None:
+            cues.append(cue)
     if cues:
         b.subject = cues[0].people[0] if cues[0].people else b.subject
     elif in_sent and in_sent[0].start - sent.start < 6:
         b.subject = in_sent[0].name
     return cues
+
+
+_VISIT_VERBS = frozenset({"visit", "tour"})
+
+
+def _visited(verb: Token, in_sent: Sequence[PersonLike]) -> EventCue | None:
+    """'Later in the day, X visited a mosque in Moscow': X's visit to the place (not to a person: a meeting)."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if subject is None or obj is None or obj.ent_type_ == "PERSON" or obj.pos_ == "PRON":
+        return None
+    who = next((p.name for p in in_sent if p.start <= subject.i < p.end), None)
+    if who is None:
+        return None
+    words = []
+    for t in obj.subtree:
+        if t.i > obj.i and (t.dep_ in ("relcl", "acl", "cc", "conj") or t.text in (",", ";", "(")):
+            break
+        words.append(t)
+    place = "".join(t.text_with_ws for t in words).strip()
+    return EventCue(
+        f"{who}'s visit to {place}", "visit", verb.i, verb.i + 1, people=(who,), venue=place, rule="visit_to"
+    )
 
 
 def _visitor(b: StoryState) -> str | None:

@@ -227,6 +227,7 @@ def find_people(doc: Doc) -> list[PersonSpan]:
         if _name_text(doc[rng[0] : rng[1]]) in places:
             continue
         kept.append(rng)
+    kept += [r for r in _glued_initials(doc) if not any(overlaps(r, k) for k in kept)]
     kept += _listed_with(doc, kept, quoted)
     known = {w.lower() for s, e in kept for w in _name_text(doc[s:e]).split()}
     kept += stage_names(doc, kept + quoted, known)
@@ -235,6 +236,19 @@ def find_people(doc: Doc) -> list[PersonSpan]:
     full = [p.name.split() for p in spans]
     # "Al Kilany" after "Nevine Al Kilany": a later, shorter mention, which short_forms ties to the full name
     return [p for p in spans if not any(_ends_name(p.name.split(), words) for words in full)]
+
+
+_GLUED_INITIAL = re.compile(r"^[A-Z]\.[A-Z][a-z]{2,}$")
+
+
+def _glued_initials(doc: Doc) -> list[tuple[int, int]]:
+    """'Deputy Prime Minister U.Enkhtuvshin': an initial glued to a surname, as Mongolian news writes names,
+    after a title word."""
+    return [
+        (t.i, t.i + 1)
+        for t in doc
+        if _GLUED_INITIAL.match(t.text) and any(is_title_word(b) for b in doc[max(0, t.i - 3) : t.i])
+    ]
 
 
 def _ends_name(words: list[str], full: list[str]) -> bool:

@@ -214,3 +214,27 @@ def test_a_festival_that_kicked_off_is_an_event_even_where_it_is_also_a_body(ext
     )
     events = {e.name: e for e in extract(text, "2018-05-02").events.values()}
     assert events["2018 Selby International Festival of the Arts (SIFA)"].start_date == date(2018, 5, 1)
+
+
+@pytest.mark.slow
+def test_a_later_visit_by_someone_named_is_an_event_of_its_own(extract):
+    text = (
+        "Minister opens cultural centre in Selby\n\n"
+        "SELBY - The culture minister on Wednesday inaugurated a new branch of the Harbour Institute in Selby.\n\n"
+        "Speaking at the opening ceremony, Ana Berg, the minister, said the centre would teach languages.\n\n"
+        "Later in the day, Berg visited a mosque in Selby."
+    )
+    names = [e.name for e in extract(text, "2024-05-12").events.values()]
+    assert "Ana Berg's visit to a mosque in Selby" in names
+
+
+@pytest.mark.slow
+def test_the_stops_of_a_tour_the_lead_reports_are_not_visits_of_their_own(extract):
+    text = (
+        "Minister visits Selby Museum\n\n"
+        "SELBY: Culture Minister Ana Berg praised yesterday the staff of the Selby Museum.\n\n"
+        "This came during a field tour the Minister made at the Museum.\n\n"
+        "The Minister visited the main exhibition hall. Ana Berg also visited the folk heritage museum."
+    )
+    events = list(extract(text, "2021-05-19").events.values())
+    assert [(e.type, e.start_date) for e in events] == [("visit", date(2021, 5, 18))]

@@ -72,9 +72,9 @@ def test_quoted_title_takes_the_type_of_its_noun_and_a_relative_date(extract):
 
 
 @pytest.mark.slow
-def test_lead_verb_makes_a_visit(extract):
+def test_a_minister_visiting_a_place_makes_her_visit(extract):
     events = lead(extract, "Minister tours old town\n\nMinister Ana Ruiz visited the Old Mint in Corva.")
-    assert [(n, k, r) for n, k, _, r in events] == [("Visit to Old Mint", "visit", "lead_verb")]
+    assert [(n, k, r) for n, k, _, r in events] == [("Ana Ruiz's visit to the Old Mint", "visit", "visit_to")]
 
 
 @pytest.mark.slow

@@ -141,6 +141,7 @@ def test_a_prize_is_not_a_person(extract):
         ("Minister of Culture Dr. Nevine Al Kilany inaugurated the festival.", "Nevine Al Kilany"),
         ("Melania Trump took Mme Brigitte Macron to the gallery.", "Brigitte Macron"),
         ("Former Idols Abhijit Sawant and Sandeep Acharya gave the finalists company on stage.", "Abhijit Sawant"),
+        ("In his opening remarks, Deputy Prime Minister U.Enkhtuvshin recalled the last days.", "U.Enkhtuvshin"),
         (
             "Yousef bin Issa al Zadjali, Ambassador to Russia, Jamal bin Hassan al Mousawi, Director-General of the "
             "National Museum and Rahma bint Qasim al Farsiya attended.",
