@@ -44,11 +44,17 @@ def _honoured_work(work: Token, words: RoleWords) -> bool:
 
 
 def credited_work_slots(doc: Doc, words: RoleWords) -> list[Token]:
-    """The first name credited with each honoured work ('by X', 'between X, Y and Z'); lists follow the parse."""
+    """The first name credited with each honoured work ('by X', 'between X, Y and Z'); lists follow the parse.
+
+    Computed once per doc: the stage-name finder and the role rules both ask."""
+    cached = doc.user_data.get("credited_work_slots")
+    if cached is not None:
+        return list(cached)
     slots: list[Token] = []
     for prep in tokens(doc):
         if prep.lower_ not in _CREDIT_PREPS or prep.head.pos_ not in ("NOUN", "PROPN"):
             continue  # the rare words first: reading every token's head is what costs
         if _honoured_work(prep.head, words):
             slots.extend(tok for tok in prep.children if tok.dep_ == "pobj")
-    return slots
+    doc.user_data["credited_work_slots"] = slots
+    return list(slots)

@@ -102,9 +102,9 @@ def _patterns(words: RoleWords) -> dict[str, list[list[dict]]]:
             ],
         ],
         "performance_of": [
-            [  # "performed under the baton of conductor X", "under the direction of X"
-                {"RIGHT_ID": "under", "RIGHT_ATTRS": {"LOWER": "under"}},
-                {"LEFT_ID": "under", "REL_OP": ">", "RIGHT_ID": "noun", "RIGHT_ATTRS": {"LOWER": "baton"}},
+            [  # "performed under the baton of conductor X" (the rare word first: matching starts there)
+                {"RIGHT_ID": "noun", "RIGHT_ATTRS": {"LOWER": "baton"}},
+                {"LEFT_ID": "noun", "REL_OP": "<", "RIGHT_ID": "under", "RIGHT_ATTRS": {"LOWER": "under"}},
                 {"LEFT_ID": "noun", "REL_OP": ">", "RIGHT_ID": "of", "RIGHT_ATTRS": {"LOWER": "of"}},
                 {"LEFT_ID": "of", "REL_OP": ">", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "pobj"}},
             ],
@@ -127,8 +127,8 @@ def _patterns(words: RoleWords) -> dict[str, list[list[dict]]]:
                 },
             ],
             [  # "opened by X in the presence of Ambassador Y"
-                {"RIGHT_ID": "in", "RIGHT_ATTRS": {"LOWER": "in"}},
-                {"LEFT_ID": "in", "REL_OP": ">", "RIGHT_ID": "noun", "RIGHT_ATTRS": {"LOWER": "presence"}},
+                {"RIGHT_ID": "noun", "RIGHT_ATTRS": {"LOWER": "presence"}},
+                {"LEFT_ID": "noun", "REL_OP": "<", "RIGHT_ID": "in", "RIGHT_ATTRS": {"LOWER": "in"}},
                 {"LEFT_ID": "noun", "REL_OP": ">", "RIGHT_ID": "of", "RIGHT_ATTRS": {"LOWER": "of"}},
                 {"LEFT_ID": "of", "REL_OP": ">", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "pobj"}},
             ],
@@ -160,9 +160,9 @@ def _patterns(words: RoleWords) -> dict[str, list[list[dict]]]:
                 {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "noun", "RIGHT_ATTRS": {"DEP": "attr"}},
             ],
             [  # "X and Y were among the winners"
-                {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "be"}},
+                {"RIGHT_ID": "among", "RIGHT_ATTRS": {"LOWER": "among"}},
+                {"LEFT_ID": "among", "REL_OP": "<", "RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "be"}},
                 {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "nsubj"}},
-                {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "among", "RIGHT_ATTRS": {"LOWER": "among"}},
                 {"LEFT_ID": "among", "REL_OP": ">", "RIGHT_ID": "noun", "RIGHT_ATTRS": {"DEP": "pobj"}},
             ],
         ],

@@ -175,8 +175,15 @@ def test_ctrl_c_leaves_the_database_as_it_was_and_no_worker_processes(mixed, one
             (many / f"{n}_{path.name}").write_text(path.read_text(encoding="utf-8") + f"\n\nCopy {n}.\n")
     argv = ["-m", "etl", "build", "--source", str(many), "--db", str(db), "--workers", "2", "--fresh"]
     # a session of its own: Ctrl+C on a terminal signals the whole foreground group, workers included
+    # a terminal's foreground process takes Ctrl+C; one started in the background by a shell ignores SIGINT,
+    # and its children inherit that, so the build is given the terminal's default whatever ran this test
     proc = subprocess.Popen(
-        [sys.executable, *argv], cwd=ROOT, stderr=subprocess.PIPE, text=True, start_new_session=True
+        [sys.executable, *argv],
+        cwd=ROOT,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     builder = psutil.Process(proc.pid)
     deadline = time.monotonic() + 120
