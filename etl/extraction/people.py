@@ -30,6 +30,7 @@ from etl.extraction.spans import (
     name_runs,
     overlaps,
     sentences,
+    tokens,
 )
 from etl.extraction.stage_names import stage_names
 
@@ -246,7 +247,7 @@ def _glued_initials(doc: Doc) -> list[tuple[int, int]]:
     after a title word."""
     return [
         (t.i, t.i + 1)
-        for t in doc
+        for t in tokens(doc)
         if _GLUED_INITIAL.match(t.text) and any(is_title_word(b) for b in doc[max(0, t.i - 3) : t.i])
     ]
 
