@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from etl.extraction.credits import credited_work_slots
 from etl.extraction.lexicon import EVENT_HEADS
 from etl.extraction.role_lists import ListHit, credit_lines, listed_after_cue, listed_with, on_instrument
+from etl.extraction.rare_roles import rare_word_roles
 from etl.extraction.role_patterns import matcher_for
 from etl.extraction.spans import sentences
 from etl.extraction.words import RoleWords, role_words
@@ -317,7 +318,7 @@ class _Finder:
                 if slot.lemma_ == "hand":  # "from the hands of X"
                     slot = next((p for c in slot.children if c.lower_ == "of" for p in c.children), slot)
                 self.add(slot, "presenter", rule)
-            elif rule in ("recipient", "honoured_subject", "honoured_object"):
+            elif rule in ("recipient", "honoured_subject"):
                 self.add(slot, "honoree", rule)
             elif rule == "lineup":
                 subject = next((c for c in self.doc[by_name["verb"]].children if c.dep_ == "nsubj"), None)
@@ -326,8 +327,6 @@ class _Finder:
                     self.add(slot, w.lineup_roles.get(sent_type), rule)
             elif rule == "speech_of":
                 self.add(slot, "speaker", rule)
-            elif rule == "performance_of":
-                self.add(slot, "performer", rule)
             elif rule == "in_attendance":
                 self.add(slot, "attendee", rule)
             elif rule == "copula_role":
@@ -336,6 +335,13 @@ class _Finder:
                 if role is None:  # "other local artists that performed were X, Y and Z": the clause says it
                     role = next((verb_role(c, w) for c in noun.children if c.dep_ == "relcl"), None)
                 self.add(slot, role, rule)
+        for hit in rare_word_roles(self.doc, w):
+            role = hit.role
+            if hit.noun is not None:  # "X and Y were among the winners", "... among the artists who performed"
+                role = _noun_role(phrase_members(hit.noun), w) or next(
+                    (verb_role(c, w) for c in hit.noun.children if c.dep_ == "relcl"), None
+                )
+            self.add(hit.slot, role, hit.rule)
         self._prize_categories()
         for slot in credited_work_slots(self.doc, w):
             self.add(slot, "honoree", "credited_work")

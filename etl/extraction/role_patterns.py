@@ -47,12 +47,6 @@ def _patterns(words: RoleWords) -> dict[str, list[list[dict]]]:
                 {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "to", "RIGHT_ATTRS": {"LOWER": "to"}},
                 {"LEFT_ID": "to", "REL_OP": ">", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "pobj"}},
             ],
-            [  # "was awarded to actress X": the tagger reads "to actress" as a verb whose object is the winner
-                {"RIGHT_ID": "verb", "RIGHT_ATTRS": _lemma_in(words.recipient_verbs)},
-                {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "title", "RIGHT_ATTRS": {"DEP": "advcl"}},
-                {"LEFT_ID": "title", "REL_OP": ">", "RIGHT_ID": "to", "RIGHT_ATTRS": {"LOWER": "to", "DEP": "aux"}},
-                {"LEFT_ID": "title", "REL_OP": ">", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "dobj"}},
-            ],
         ],
         "giver": [
             [  # "received the award from X", "from the hands of X"
@@ -71,12 +65,6 @@ def _patterns(words: RoleWords) -> dict[str, list[list[dict]]]:
             [
                 {"RIGHT_ID": "verb", "RIGHT_ATTRS": _lemma_in(words.honour_verbs)},
                 {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "nsubjpass"}},
-            ]
-        ],
-        "honoured_object": [
-            [  # "the minister honoured X, Y and Z"
-                {"RIGHT_ID": "verb", "RIGHT_ATTRS": {**_lemma_in(words.honour_object_verbs), "POS": "VERB"}},
-                {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "dobj"}},
             ]
         ],
         "lineup": [
@@ -101,19 +89,6 @@ def _patterns(words: RoleWords) -> dict[str, list[list[dict]]]:
                 {"LEFT_ID": "noun", "REL_OP": ">", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "poss"}},
             ],
         ],
-        "performance_of": [
-            [  # "performed under the baton of conductor X" (the rare word first: matching starts there)
-                {"RIGHT_ID": "noun", "RIGHT_ATTRS": {"LOWER": "baton"}},
-                {"LEFT_ID": "noun", "REL_OP": "<", "RIGHT_ID": "under", "RIGHT_ATTRS": {"LOWER": "under"}},
-                {"LEFT_ID": "noun", "REL_OP": ">", "RIGHT_ID": "of", "RIGHT_ATTRS": {"LOWER": "of"}},
-                {"LEFT_ID": "of", "REL_OP": ">", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "pobj"}},
-            ],
-            [  # "with performances by X, Y and Z", "a recital by X"
-                {"RIGHT_ID": "noun", "RIGHT_ATTRS": _lemma_in(words.performance_nouns)},
-                {"LEFT_ID": "noun", "REL_OP": ">", "RIGHT_ID": "by", "RIGHT_ATTRS": {"LOWER": "by"}},
-                {"LEFT_ID": "by", "REL_OP": ">", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "pobj"}},
-            ],
-        ],
         "in_attendance": [
             [
                 {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "be"}},
@@ -125,17 +100,6 @@ def _patterns(words: RoleWords) -> dict[str, list[list[dict]]]:
                     "RIGHT_ID": "slot",
                     "RIGHT_ATTRS": {"DEP": {"IN": ["nsubj", "attr"]}},
                 },
-            ],
-            [  # "opened by X in the presence of Ambassador Y"
-                {"RIGHT_ID": "noun", "RIGHT_ATTRS": {"LOWER": "presence"}},
-                {"LEFT_ID": "noun", "REL_OP": "<", "RIGHT_ID": "in", "RIGHT_ATTRS": {"LOWER": "in"}},
-                {"LEFT_ID": "noun", "REL_OP": ">", "RIGHT_ID": "of", "RIGHT_ATTRS": {"LOWER": "of"}},
-                {"LEFT_ID": "of", "REL_OP": ">", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "pobj"}},
-            ],
-            [  # "the signing by X of four memorandums", "the visit by X"
-                {"RIGHT_ID": "noun", "RIGHT_ATTRS": _lemma_in(words.act_nouns)},
-                {"LEFT_ID": "noun", "REL_OP": ">", "RIGHT_ID": "by", "RIGHT_ATTRS": {"LOWER": "by"}},
-                {"LEFT_ID": "by", "REL_OP": ">", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "pobj"}},
             ],
             [  # "X and Y were also present"
                 {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "be"}},
@@ -158,12 +122,6 @@ def _patterns(words: RoleWords) -> dict[str, list[list[dict]]]:
                 {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "be"}},
                 {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "nsubj"}},
                 {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "noun", "RIGHT_ATTRS": {"DEP": "attr"}},
-            ],
-            [  # "X and Y were among the winners"
-                {"RIGHT_ID": "among", "RIGHT_ATTRS": {"LOWER": "among"}},
-                {"LEFT_ID": "among", "REL_OP": "<", "RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "be"}},
-                {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "slot", "RIGHT_ATTRS": {"DEP": "nsubj"}},
-                {"LEFT_ID": "among", "REL_OP": ">", "RIGHT_ID": "noun", "RIGHT_ATTRS": {"DEP": "pobj"}},
             ],
         ],
     }
