@@ -27,8 +27,8 @@ from spacy.tokens import Doc, Span, Token
 
 from etl.extraction.credits import credited_work_slots
 from etl.extraction.lexicon import EVENT_HEADS
-from etl.extraction.role_lists import ListHit, credit_lines, listed_after_cue, listed_with, on_instrument
 from etl.extraction.rare_roles import rare_word_roles
+from etl.extraction.role_lists import ListHit, credit_lines, listed_after_cue, listed_with, on_instrument
 from etl.extraction.role_patterns import matcher_for
 from etl.extraction.spans import sentences
 from etl.extraction.words import RoleWords, role_words

@@ -47,13 +47,9 @@ def rare_word_roles(doc: Doc, words: RoleWords) -> list[RareHit]:
         pos = tok.pos_
         if pos == "NOUN":
             lemma = tok.lemma_.lower()
-            if (lemma in words.performance_nouns or low in words.performance_nouns) and (x := _pobj(tok, "by")):
+            if (lemma in words.performance_nouns or low in words.performance_nouns) and (x := _pobj(tok, "by")) or low == "baton" and tok.head.lower_ == "under" and (x := _pobj(tok, "of")):
                 hits.append(RareHit(x, "performer", "performance_of"))
-            elif low == "baton" and tok.head.lower_ == "under" and (x := _pobj(tok, "of")):
-                hits.append(RareHit(x, "performer", "performance_of"))
-            elif low == "presence" and tok.head.lower_ == "in" and (x := _pobj(tok, "of")):
-                hits.append(RareHit(x, "attendee", "in_attendance"))
-            elif lemma in words.act_nouns and (x := _pobj(tok, "by")):
+            elif low == "presence" and tok.head.lower_ == "in" and (x := _pobj(tok, "of")) or lemma in words.act_nouns and (x := _pobj(tok, "by")):
                 hits.append(RareHit(x, "attendee", "in_attendance"))
         elif pos == "VERB" and tok.lemma_.lower() in words.honour_object_verbs:
             hits.extend(RareHit(c, "honoree", "honoured_object") for c in tok.children if c.dep_ == "dobj")
