@@ -39,6 +39,24 @@ def _pobj(tok: Token, prep: str) -> Token | None:
     return None
 
 
+def _noun_slot(tok: Token, words: RoleWords) -> RareHit | None:
+    """The slot a rare noun points to: 'performances by X', 'the baton of X', 'the presence of X', 'signing by X'."""
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    performer = None
+    if lemma in words.performance_nouns or low in words.performance_nouns:
+        performer = _pobj(tok, "by")
+    elif low == "baton" and tok.head.lower_ == "under":
+        performer = _pobj(tok, "of")
+    if performer is not None:
+        return RareHit(performer, "performer", "performance_of")
+    attendee = None
+    if low == "presence" and tok.head.lower_ == "in":
+        attendee = _pobj(tok, "of")
+    elif lemma in words.act_nouns:
+        attendee = _pobj(tok, "by")
+    return RareHit(attendee, "attendee", "in_attendance") if attendee is not None else None
+
+
 def rare_word_roles(doc: Doc, words: RoleWords) -> list[RareHit]:
     """Every slot the rare-word rules find, in token order."""
     hits: list[RareHit] = []
@@ -46,11 +64,9 @@ def rare_word_roles(doc: Doc, words: RoleWords) -> list[RareHit]:
         low = tok.lower_
         pos = tok.pos_
         if pos == "NOUN":
-            lemma = tok.lemma_.lower()
-            if (lemma in words.performance_nouns or low in words.performance_nouns) and (x := _pobj(tok, "by")) or low == "baton" and tok.head.lower_ == "under" and (x := _pobj(tok, "of")):
-                hits.append(RareHit(x, "performer", "performance_of"))
-            elif low == "presence" and tok.head.lower_ == "in" and (x := _pobj(tok, "of")) or lemma in words.act_nouns and (x := _pobj(tok, "by")):
-                hits.append(RareHit(x, "attendee", "in_attendance"))
+            found = _noun_slot(tok, words)
+            if found is not None:
+                hits.append(found)
         elif pos == "VERB" and tok.lemma_.lower() in words.honour_object_verbs:
             hits.extend(RareHit(c, "honoree", "honoured_object") for c in tok.children if c.dep_ == "dobj")
         elif low == "among" and tok.head.lemma_ == "be":
