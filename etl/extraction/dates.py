@@ -40,8 +40,11 @@ _PATTERNS = [
     re.compile(rf"\b{_p(_MONTH, 'm1')}\s+{_p(_DAY, 'd1')}{_p(_YEAR, 'y1')}\b(?!\s*[-–])", re.IGNORECASE),
     # 5 December [2023]
     re.compile(rf"\b{_p(_DAY, 'd1')}\s+{_p(_MONTH, 'm1')}{_p(_YEAR, 'y1')}\b", re.IGNORECASE),
-    # in November [2023]
-    re.compile(rf"\b(?:in|during|since|until|by)\s+{_p(_MONTH, 'm1')}{_p(_YEAR, 'y1')}\b", re.IGNORECASE),
+    # in November [2023], in early October 2020
+    re.compile(
+        rf"\b(?:in|during|since|until|by)\s+(?:(?:early|mid|late)[\s-]+)?{_p(_MONTH, 'm1')}{_p(_YEAR, 'y1')}\b",
+        re.IGNORECASE,
+    ),
     # 2023-12-07
     re.compile(r"\b(?P<y1>(?:19|20)\d{2})-(?P<m1>\d{2})-(?P<d1>\d{2})\b"),
 ]

@@ -236,6 +236,21 @@ _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "
 _EDITION = re.compile(r"^(?:\d{1,3}(?:st|nd|rd|th)|(?:19|20)\d\d)$", re.I)
 
 
+def _where_it_happened(noun: Token) -> bool:
+    """'The discovery was announced at an international press conference': an event something was done at,
+    in the past tense ('will be announced at a press conference' is not yet an event)."""
+    prep = noun.head
+    verb = prep.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.lower_ == "at"
+        and noun.lower_ not in ("event", "events")
+        and verb.pos_ == "VERB"
+        and verb.tag_ in ("VBD", "VBN")
+        and not any(c.lower_ in ("will", "would", "shall") for c in verb.children)
+    )
+
+
 def _after_number_hyphen(tok: Token) -> bool:
     """'day' in 'a three-day workshop', '10-day': a duration, not part of the event's name."""
     doc = tok.doc
@@ -296,7 +311,10 @@ def described_events(sent: Span, taken: list[tuple[int, int]], forum_name: str |
             m for m in mods if not any(w in m.lower_ for w in NUMBER_WORDS) and m.lower_ not in ("next", "last", "same")
         ]
         special = any(m.lower_ in _DESCRIBED_MODIFIERS for m in mods)
-        happening = tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ in _HELD_VERBS
+        # "announced at an international press conference": a bare "at a meeting" names too little to be kept
+        happening = (tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ in _HELD_VERBS) or (
+            bool(mods) and _where_it_happened(tok)
+        )
         complement = _complement(tok)
         if complement and any(t.ent_type_ in ("DATE", "TIME") for t in sent.doc[tok.i + 1 : tok.i + 4]):
             complement = ""  # "on November 28" dates the event; it does not name it

@@ -238,3 +238,13 @@ def test_the_stops_of_a_tour_the_lead_reports_are_not_visits_of_their_own(extrac
     )
     events = list(extract(text, "2021-05-19").events.values())
     assert [(e.type, e.start_date) for e in events] == [("visit", date(2021, 5, 18))]
+
+
+@pytest.mark.slow
+def test_an_event_something_was_announced_at_is_an_event_with_its_month(extract):
+    text = (
+        "The mission made new finds in Selby. The discoveries will be announced at a press conference in the coming "
+        "weeks. The last discovery was announced at an international press conference in early October 2020."
+    )
+    events = [(e.name, e.start_date, e.date_precision) for e in extract(text, "2021-02-01").events.values()]
+    assert events == [("International press conference", date(2020, 10, 1), "month")]
