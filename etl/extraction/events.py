@@ -272,9 +272,25 @@ def _add_lead_event(b: _Builder, doc: Doc, people: list[PersonRef], published: d
     if lead.start_date is None:
         date_from_previous_sentence(lead, sents, published)
     first = sents[0].text.strip() if sents else ""
+    if sents and not first.endswith((".", "?")):
+        _name_visit_by_headline(lead, sents[0])
     prize = name_prize_ceremony(lead, first if first and not first.endswith((".", "?")) else None, published)
     if prize is not None and b.find(prize.name) is None:
         b.events[prize.local_id] = prize
+
+
+def _name_visit_by_headline(lead: EventRec, headline: Span) -> None:
+    """'Field tour' under 'Minister visits Kuwait National Museum': a visit named only by its kind takes the
+    place the headline says was visited ('Field tour of Kuwait National Museum')."""
+    if lead.type != "visit" or len(lead.name.split()) > 2:
+        return
+    verb = next((t for t in headline if t.lemma_.lower() in ("visit", "tour", "inspect") and t.pos_ == "VERB"), None)
+    place = next((c for c in verb.children if c.dep_ == "dobj"), None) if verb is not None else None
+    if place is None or place.ent_type_ == "PERSON":
+        return
+    words = [t for t in place.subtree if t.dep_ not in ("det",) and not t.is_punct]
+    if words and all(t.text[:1].isupper() for t in words if t.is_alpha):  # a named place, not "the old town"
+        lead.name = f"{lead.name} of {' '.join(t.text for t in words)}"
 
 
 def _fold_stops_into(b: _Builder, visit: str) -> None:

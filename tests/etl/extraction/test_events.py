@@ -237,7 +237,9 @@ def test_the_stops_of_a_tour_the_lead_reports_are_not_visits_of_their_own(extrac
         "The Minister visited the main exhibition hall. Ana Berg also visited the folk heritage museum."
     )
     events = list(extract(text, "2021-05-19").events.values())
-    assert [(e.type, e.start_date) for e in events] == [("visit", date(2021, 5, 18))]
+    assert [(e.name, e.type, e.start_date) for e in events] == [
+        ("Field tour of Selby Museum", "visit", date(2021, 5, 18))  # the headline says where
+    ]
 
 
 @pytest.mark.slow
