@@ -288,7 +288,7 @@ def _name_visit_by_headline(lead: EventRec, headline: Span) -> None:
     place = next((c for c in verb.children if c.dep_ == "dobj"), None) if verb is not None else None
     if place is None or place.ent_type_ == "PERSON":
         return
-    words = [t for t in place.subtree if t.dep_ not in ("det",) and not t.is_punct]
+    words = [t for t in place.subtree if t.dep_ != "det" and not t.is_punct and not t.is_space]
     if words and all(t.text[:1].isupper() for t in words if t.is_alpha):  # a named place, not "the old town"
         lead.name = f"{lead.name} of {' '.join(t.text for t in words)}"
 
