@@ -59,8 +59,15 @@ _TRAILING_DAY = re.compile(
 _TRAILING_CONNECTOR = re.compile(r"(?:\s+(?:and|of|the|&|for|on|in))+$", re.I)
 
 
+# "Sultanate’s National Museum", "Kuwait’s National Council": whose body it is, not its name; a plural
+# possessive is the name's own ("Children’s Museum", "Women’s Union", "People’s Artists")
+_LEADING_OWNER = re.compile(r"^(?!(?:Children|Women|Men|People)['’]s\b)[A-Z][\w-]*[a-rt-z]['’]s\s+(?=[A-Z])")
+
+
 def clean_name(text: str) -> str:
-    """A name without quote marks, doubled spaces, a trailing 'and'/'of' or a trailing 'on Wednesday'."""
+    """A name without quote marks, doubled spaces, a leading owner ('Sultanate’s'), a trailing 'and'/'of'
+    or a trailing 'on Wednesday'."""
+    text = _LEADING_OWNER.sub("", text.strip())
     text = "".join(c for c in text if c not in QUOTE_CHARS)
     text = re.sub(r"\s+", " ", text).strip(" ,.;:")
     text = _TRAILING_DAY.sub("", text)

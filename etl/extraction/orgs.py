@@ -102,6 +102,20 @@ def _reads_as_a_name(seg: Span) -> bool:
     )
 
 
+# Heads whose name says where they are: "the Embassy of X in Y", "the Consulate in Y"
+_PLACED_HEADS = frozenset(
+    {"embassy", "consulate", "mission", "office", "representation", "delegation", "branch", "bureau"}
+)
+
+
+def _placed_after(doc: Doc, head: int, end: int) -> bool:
+    """'Museum in St Petersburg': an 'in' + place phrase after a head that does not name its place itself."""
+    if head + 2 >= end or doc[head + 1].lower_ != "in" or doc[head].lower_ in _PLACED_HEADS:
+        return False
+    place = doc[head + 2 if doc[head + 2].lower_ != "the" else head + 3]
+    return place.ent_type_ in ("GPE", "LOC") or place.text in COUNTRIES
+
+
 def org_from_run(run: Span) -> Span | None:
     """The organisation inside a capitalised run, without leading titles or sub-units."""
     doc = run.doc
@@ -142,6 +156,8 @@ def org_from_run(run: Span) -> Span | None:
         and (not any(t.lower_ in ("for", "on", "and", "&", "in") for t in tail) or (adjective_tail and len(tail) <= 3))
     ):
         end = heads[-1] + 1  # "... Museum Amina Malikova", "School on Pakistani music": the name ends at its head
+    if heads and _placed_after(doc, heads[-1], end):
+        end = heads[-1] + 1  # "the Hermitage Museum in St Petersburg": where the body is, not its name
     if end <= start:
         return None
     owner = next((t.i for t in doc[start:end] if t.lower_ in ("'s", "’s")), None)

@@ -61,3 +61,17 @@ def test_names_listed_with_a_body_are_bodies(nlp):
 @pytest.mark.slow
 def test_a_dateline_in_capitals_is_not_a_body(nlp):
     assert "MINSK" not in orgs(nlp, "MINSK, APR 6: The Embassy of Norland opened the weeks today.")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("The exhibition opened at the Selby Art Museum in Paris on Monday.", "Selby Art Museum"),
+        ("The Embassy of Norland in Paris hosted the reception.", "Embassy of Norland in Paris"),
+        ("The ambassador of the Sultanate’s National Museum attended the opening.", "National Museum"),
+        ("The Children’s Art Museum opened a new hall.", "Children’s Art Museum"),
+    ],
+)
+def test_a_body_is_named_without_where_it_is_or_whose_it_is(nlp, text, body):
+    assert body in orgs(nlp, text)
