@@ -41,7 +41,7 @@ from etl.extraction.lead_event import lead_event
 from etl.extraction.lexicon import EVENT_HEADS, ORDINALS
 from etl.extraction.meetings import meetings_and_visits
 from etl.extraction.prize_ceremony import name_prize_ceremony
-from etl.extraction.spans import is_headline_stamp, sentences
+from etl.extraction.spans import is_headline_stamp, sentences, tokens
 from etl.records import EventRec
 
 CONTAINER_TYPES = frozenset({"forum", "festival", "other", "training", "meeting"})
@@ -265,6 +265,7 @@ def _add_lead_event(b: _Builder, doc: Doc, people: list[PersonRef], published: d
     b.result.main = lead.local_id
     if lead.type == "visit":
         _fold_stops_into(b, lead.local_id)
+    _finale_of(b, doc, lead)
     if lead.start_date is None:
         date_from_later_reference(b, lead, sents)
     if lead.start_date is None:
@@ -291,6 +292,27 @@ def _name_visit_by_headline(lead: EventRec, headline: Span) -> None:
     words = [t for t in place.subtree if t.dep_ != "det" and not t.is_punct and not t.is_space]
     if words and all(t.text[:1].isupper() for t in words if t.is_alpha):  # a named place, not "the old town"
         lead.name = f"{lead.name} of {' '.join(t.text for t in words)}"
+
+
+def _finale_of(b: _Builder, doc: Doc, lead: EventRec) -> None:
+    """'the glitzy finale' of a season or a festival the lead names: an event of its own, part of the lead's
+    ('Finale of the third edition of X'), when the story has no event of that name yet."""
+    if lead.type not in ("competition", "festival", "other") or "final" in lead.name.lower():
+        return
+    tok = next((t for t in tokens(doc) if t.lower_ == "finale" and t.pos_ == "NOUN"), None)
+    if tok is None or any("finale" in ev.name.lower() for ev in b.events.values()):
+        return
+    name = lead.name[0].lower() + lead.name[1:]
+    local_id = f"e{len(b.events) + 1}"
+    b.events[local_id] = EventRec(
+        local_id,
+        f"Finale of the {name}",
+        lead.type,
+        evidence=tok.sent.text.strip(),
+        start_char=tok.idx,
+        parent_local_id=lead.local_id,
+        rule="part_of_main",
+    )
 
 
 def _fold_stops_into(b: _Builder, visit: str) -> None:

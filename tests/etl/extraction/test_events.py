@@ -241,3 +241,15 @@ def test_an_event_something_was_announced_at_is_an_event_with_its_month(extract)
     )
     events = [(e.name, e.start_date, e.date_precision) for e in extract(text, "2021-02-01").events.values()]
     assert events == [("International press conference", date(2020, 10, 1), "month")]
+
+
+@pytest.mark.slow
+def test_the_finale_of_a_season_the_lead_names_is_its_part(extract):
+    text = (
+        "Small town boy wins the Idol\n\n"
+        "Seven months after he auditioned for the third edition of Selby Idol, Ana Berg clinched the title. "
+        "The hosts announced the votes at the glitzy finale in Selby."
+    )
+    events = {e.name: e for e in extract(text).events.values()}
+    finale = events["Finale of the third edition of Selby Idol"]
+    assert events[next(n for n in events if n != finale.name)].local_id == finale.parent_local_id
