@@ -64,10 +64,14 @@ _TRAILING_CONNECTOR = re.compile(r"(?:\s+(?:and|of|the|&|for|on|in))+$", re.I)
 _LEADING_OWNER = re.compile(r"^(?!(?:Children|Women|Men|People)['’]s\b)[A-Z][\w-]*[a-rt-z]['’]s\s+(?=[A-Z])")
 
 
+# "and Azerbaijan’s National Assembly": a list's connector read into the next name
+_LEADING_CONNECTOR = re.compile(r"^(?:and|or|as well as)\s+(?=[A-Z])")
+
+
 def clean_name(text: str) -> str:
     """A name without quote marks, doubled spaces, a leading owner ('Sultanate’s'), a trailing 'and'/'of'
     or a trailing 'on Wednesday'."""
-    text = _LEADING_OWNER.sub("", text.strip())
+    text = _LEADING_OWNER.sub("", _LEADING_CONNECTOR.sub("", text.strip()))
     text = "".join(c for c in text if c not in QUOTE_CHARS)
     text = re.sub(r"\s+", " ", text).strip(" ,.;:")
     text = _TRAILING_DAY.sub("", text)

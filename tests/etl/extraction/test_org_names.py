@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from etl.extraction.lexicon import CITIES, COUNTRIES
-from etl.extraction.org_names import org_country, org_kind
+from etl.extraction.org_names import clean_name, org_country, org_kind
 
 
 @pytest.mark.parametrize(
@@ -52,3 +52,26 @@ def test_words_that_are_also_given_names_or_surnames_are_not_country_words(word)
 
 def test_every_city_belongs_to_a_listed_country():
     assert set(CITIES.values()) <= set(COUNTRIES.values())
+
+
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [
+        ("and Azerbaijan’s National Assembly", "National Assembly"),
+        ("Sultanate’s National Museum", "National Museum"),
+        ("Children’s Art Museum", "Children’s Art Museum"),
+        ("Culture and Heritage Fund", "Culture and Heritage Fund"),
+    ],
+)
+def test_a_name_loses_a_list_connector_and_an_owner_it_was_read_with(raw, name):
+    assert clean_name(raw) == name
+
+
+@pytest.mark.slow
+def test_the_owner_left_out_of_a_name_still_gives_its_country(extract):
+    ex = extract(
+        "She met the Chairman of the Selby Heritage Committee Ana Berg and Norway’s National Assembly "
+        "Deputy Speaker Lev Orlov on Monday."
+    )
+    bodies = {o.name: o.country for o in ex.orgs.values()}
+    assert bodies.get("National Assembly") == "Norway"
