@@ -6,8 +6,9 @@ The modules are the pipeline's components, in the order `article.extract_article
 - `titles_and_roles`: each person's title and body, and roles stated next to a name;
 - `events`, with `event_cues`, `event_titles`, `event_parts`, `headlines`, `lead_event` and `dates`:
   events, their hierarchy, dates and venues;
-- `participants`: who took part and how, from the grammar (spaCy DependencyMatcher rules), with
-  `organisers` and `organising_bodies` for the heads of an event and of the body that put it on;
+- `participants`: who took part and how, from the grammar (spaCy DependencyMatcher rules, and
+  `rare_roles` for the rules that start from a rare word), with `organisers` and `organising_bodies` for
+  the heads of an event and of the body that put it on, and `trades` for performers named by their trade;
 - `figures`: reported quantities.
 
 Word classes are data files beside the modules: `lexicon.yaml` (the genre's general vocabulary),
