@@ -45,7 +45,7 @@ def _orgs(doc: Doc, spans: list[OrgSpan], ex: Extraction) -> dict[int, str]:
         local_id = f"o:{org_key(span.name)}"
         rec = ex.orgs.get(local_id) or by_acronym_rec(ex, by_acronym, span.name)
         if rec is None:
-            # "Azerbaijan’s National Assembly", named "National Assembly": its owner still gives the country
+            # "Norland’s National Assembly", named "National Assembly": its owner still gives the country
             country = org_country(span.name) or org_country(doc[span.start : span.end].text)
             rec = OrgRec(local_id, span.name, kind=org_kind(span.name), country=country)
             if _is_outlet(span.name, ex.article.source):

@@ -166,7 +166,7 @@ def relative_day(text: str, published: date | None) -> date | None:
     return published - timedelta(days=back)
 
 
-# "Amritsar, March 5", "MINSK, APR 6:", "The Hague 27 October 2017,": a place, then the day the story was filed
+# "Selby, March 5", "SELBY, APR 6:", "The Harbour 27 October 2017,": a place, then the day the story was filed
 _DATELINE_PLACE = re.compile(r"^\s*(?:[A-Z][\w'’.-]*\s*){1,4},?\s*$")
 _NOT_PLACES = frozenset({"on", "in", "by", "from", "since", "until", "last", "this", "next", "as", "at", "for"})
 _FILED_WITHIN_DAYS = 7

@@ -215,7 +215,7 @@ def named_events(sent: Span, taken: list[tuple[int, int]]) -> list[EventCue]:
         if end - start < 2 and not first_is_head:
             continue
         if start == run.start and start > 0 and _EDITION.match(doc[start - 1].text):
-            start -= 1  # "the 13th Festival of Pacific Arts", "the 2018 Harare Festival": the edition is in the name
+            start -= 1  # "the 13th Festival of Harbour Arts", "the 2018 Selby Festival": the edition is in the name
         # keep a parenthesised short name: "... Industries (MY EXPO-2023)"
         if end + 2 < len(doc) and doc[end].text == "(":
             close = next((t.i for t in doc[end : min(end + 8, len(doc))] if t.text == ")"), None)

@@ -281,8 +281,8 @@ def _add_lead_event(b: _Builder, doc: Doc, people: list[PersonRef], published: d
 
 
 def _name_visit_by_headline(lead: EventRec, headline: Span) -> None:
-    """'Field tour' under 'Minister visits Kuwait National Museum': a visit named only by its kind takes the
-    place the headline says was visited ('Field tour of Kuwait National Museum')."""
+    """'Field tour' under 'Minister visits Selby National Museum': a visit named only by its kind takes the
+    place the headline says was visited ('Field tour of Selby National Museum')."""
     if lead.type != "visit" or len(lead.name.split()) > 2:
         return
     verb = next((t for t in headline if t.lemma_.lower() in ("visit", "tour", "inspect") and t.pos_ == "VERB"), None)
@@ -357,7 +357,7 @@ def _alias(sent: Span, cue: EventCue) -> bool:
 
 
 def _festival_named(doc: Doc, start: int, end: int) -> bool:
-    """'the 2018 Harare International Festival of the Arts (HIFA) kicked off': a body named as an event is, in
+    """'the 2018 Selby International Festival of the Arts (SIFA) kicked off': a body named as an event is, in
     a sentence that reports it happening, that event (a festival is both, the schema says)."""
     heads = [t for t in doc[start:end] if t.lower_ in ("festival", "biennale", "fest") and t.text[:1].isupper()]
     if not heads or inside_place_name(heads[-1]):

@@ -6,7 +6,7 @@ A name right after 'the' ("the Hot Licks", "Vice President of the Bangladesh X S
 group: people's names take no article (a title or an adjective stands between: "the Italian Paolo
 Sorrentino"). A name after 'at' is where something happens ("organised by the X Theatre at Punjab
 Natshala"), unless a verb aims at someone ("smiled at X"). A name made of a common noun the story writes
-in lower case and a place it names ("Gamelan Wellington" in a story of gamelan concerts in Wellington) is an
+in lower case and a place it names ("Marimba Dunedin" in a story of marimba concerts in Dunedin) is an
 ensemble or a body.
 """
 
@@ -112,7 +112,7 @@ def _article_words(doc: Doc) -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _a_thing_and_a_place(doc: Doc, start: int, end: int) -> bool:
-    """'Gamelan Wellington' in a story about 'a gamelan concert' in 'Wellington': an ensemble or body named
+    """'Marimba Dunedin' in a story about 'a marimba concert' in 'Dunedin': an ensemble or body named
     after what it does and where, not a person. Both must hold: the first word is a common noun the story
     writes in lower case, and the last word is a place the story names."""
     if end - start < 2:

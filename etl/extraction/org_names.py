@@ -59,12 +59,12 @@ _TRAILING_DAY = re.compile(
 _TRAILING_CONNECTOR = re.compile(r"(?:\s+(?:and|of|the|&|for|on|in))+$", re.I)
 
 
-# "Sultanate’s National Museum", "Kuwait’s National Council": whose body it is, not its name; a plural
+# "the Sultanate’s National Museum", "Norland’s National Council": whose body it is, not its name; a plural
 # possessive is the name's own ("Children’s Museum", "Women’s Union", "People’s Artists")
 _LEADING_OWNER = re.compile(r"^(?!(?:Children|Women|Men|People)['’]s\b)[A-Z][\w-]*[a-rt-z]['’]s\s+(?=[A-Z])")
 
 
-# "and Azerbaijan’s National Assembly": a list's connector read into the next name
+# "and Norland’s National Assembly": a list's connector read into the next name
 _LEADING_CONNECTOR = re.compile(r"^(?:and|or|as well as)\s+(?=[A-Z])")
 
 

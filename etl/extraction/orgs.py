@@ -157,7 +157,7 @@ def org_from_run(run: Span) -> Span | None:
     ):
         end = heads[-1] + 1  # "... Museum Amina Malikova", "School on Pakistani music": the name ends at its head
     if heads and _placed_after(doc, heads[-1], end):
-        end = heads[-1] + 1  # "the Hermitage Museum in St Petersburg": where the body is, not its name
+        end = heads[-1] + 1  # "the Selby Art Museum in Paris": where the body is, not its name
     if end <= start:
         return None
     owner = next((t.i for t in doc[start:end] if t.lower_ in ("'s", "’s")), None)

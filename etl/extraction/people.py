@@ -52,7 +52,7 @@ class PersonSpan:
 
 
 def _particle(doc: Doc, i: int) -> bool:
-    """'bin', 'al', 'de' between two capitalised name words ('Said bin Ahmed al Busaidi', 'Pierre de Gaulle')."""
+    """'bin', 'al', 'de' between two capitalised name words ('Omar bin Saif al Harthy', 'Jean de Marsan')."""
     return (
         0 < i < len(doc) - 1
         and doc[i].text in NAME_PARTICLES
@@ -65,7 +65,7 @@ _SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
 
 
 def _suffix_end(doc: Doc, end: int) -> int:
-    """'Leslie Odom, Jr.', 'John Smith Jr.': a generational suffix belongs to the name."""
+    """'Lev Orlov, Jr.', 'John Smith Jr.': a generational suffix belongs to the name."""
     if end < len(doc) and doc[end].text in _SUFFIXES:
         return end + 1
     if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].text in _SUFFIXES:
@@ -134,14 +134,14 @@ def _clean(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     while start < end - 1 and doc[start].text in NAME_PARTICLES:
         start += 1  # a name never starts on a particle
     while end - start > 2 and doc[start].tag_ == "NNPS":
-        start += 1  # "Former Idols Abhijit Sawant": a plural before the name is what they are
-    # "bin Hassan al Mousawi" read by the model without its first word: back over the particle to it
+        start += 1  # "Former Idols Ana Berg": a plural before the name is what they are
+    # "bin Saif al Harthy" read by the model without its first word: back over the particle to it
     while start > 1 and _particle(doc, start - 1) and _name_token(doc[start - 2]) and doc[start - 2].pos_ == "PROPN":
         start -= 2
         while start > 0 and _name_token(doc[start - 1]) and doc[start - 1].pos_ == "PROPN" and end - start < 4:
             start -= 1
     # extend left over capitalised name words ("Funda" + "Demir Şen") unless a connector precedes, or the
-    # parse hangs the word on the name itself ("..., and Tahiya Shams El Din")
+    # parse hangs the word on the name itself ("..., and Rana Saif El Din")
     while (
         start > 0
         and end - start < 4
@@ -235,7 +235,7 @@ def find_people(doc: Doc) -> list[PersonSpan]:
     kept = [(s, _hyphen_tail(doc, e)) for s, e in kept if not not_a_person(doc, s, e)]
     spans = [PersonSpan(s, e, _name_text(doc[s:e])) for s, e in sorted(kept)]
     full = [p.name.split() for p in spans]
-    # "Al Kilany" after "Nevine Al Kilany": a later, shorter mention, which short_forms ties to the full name
+    # "Al Harthy" after "Mona Al Harthy": a later, shorter mention, which short_forms ties to the full name
     return [p for p in spans if not any(_ends_name(p.name.split(), words) for words in full)]
 
 
@@ -243,7 +243,7 @@ _GLUED_INITIAL = re.compile(r"^[A-Z]\.[A-Z][a-z]{2,}$")
 
 
 def _glued_initials(doc: Doc) -> list[tuple[int, int]]:
-    """'Deputy Prime Minister U.Enkhtuvshin': an initial glued to a surname, as Mongolian news writes names,
+    """'Deputy Prime Minister B.Batbold': an initial glued to a surname, as Mongolian news writes names,
     after a title word."""
     return [
         (t.i, t.i + 1)
