@@ -46,8 +46,8 @@ def test_may_alone_is_not_read_as_a_month():
 @pytest.mark.parametrize(
     ("text", "published", "day"),
     [
-        ("Festival opens\n\nAmritsar, March 5\n\nThe festival", date(2023, 3, 6), date(2023, 3, 5)),
-        ("Weeks open\n\nMINSK, APR 6: The Embassy opened", date(2021, 4, 6), date(2021, 4, 6)),
+        ("Festival opens\n\nSelby, March 5\n\nThe festival", date(2023, 3, 6), date(2023, 3, 5)),
+        ("Weeks open\n\nHARBOUR, APR 6: The Embassy opened", date(2021, 4, 6), date(2021, 4, 6)),
         ("Orchestra plays\n\nThe Hague 27 October 2017, The orchestra", None, date(2017, 10, 27)),
         ("Winners\n\nSOCHI, 16th October, 2025 (WAM) -- The winners", date(2025, 10, 16), date(2025, 10, 16)),
         ("Fair\n\nAbu Dhabi, March 26 (IANS) Artisans from", date(2019, 3, 26), date(2019, 3, 26)),

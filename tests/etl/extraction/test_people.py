@@ -122,30 +122,30 @@ def test_a_prize_is_not_a_person(extract):
 @pytest.mark.parametrize(
     ("text", "person"),
     [
-        ("Dr Hamad bin Mohammed al Dhoyani, NRAA Chairman, attended.", "Hamad bin Mohammed al Dhoyani"),
+        ("Dr Omar bin Saif al Harthy, SMA Chairman, attended.", "Omar bin Saif al Harthy"),
         (
-            "Jamal bin Hassan al Mousawi, Director-General of the National Museum, spoke.",
-            "Jamal bin Hassan al Mousawi",
+            "Khalid bin Nasser al Rawahi, Director-General of the National Museum, spoke.",
+            "Khalid bin Nasser al Rawahi",
         ),
-        ("General Charles de Gaulle and his grandson Pierre de Gaulle spoke.", "Pierre de Gaulle"),
-        ("The band backed Leslie Odom, Jr. on the main stage.", "Leslie Odom, Jr."),
+        ("General Henri de Marsan and his grandson Jean de Marsan spoke.", "Jean de Marsan"),
+        ("Singer Marcus Hale, Jr. backed the band on the main stage.", "Marcus Hale, Jr."),
         (
-            "The night had the beautiful voice of Cecile McLorin Salvant, saxophonist Maceo Parker and more.",
-            "Cecile McLorin Salvant",
+            "The night had the beautiful voice of Elise McArdle Fontaine, saxophonist Ray Dunmore and more.",
+            "Elise McArdle Fontaine",
         ),
-        ("Director Frank Kelly and curator of French paintings Mary Morton came along.", "Mary Morton"),
+        ("Director Tom Keller and curator of French paintings Ruth Benson came along.", "Ruth Benson"),
         (
-            "The minister honored Ahmed Mounib, Shawky Hegab, Nayer Nagui, and Tahiya Shams El Din, among others.",
-            "Tahiya Shams El Din",
+            "The minister honored Karim Fathy, Samir Hosny, Nabil Ezzat, and Rana Saif El Din, among others.",
+            "Rana Saif El Din",
         ),
-        ("Minister of Culture Dr. Nevine Al Kilany inaugurated the festival.", "Nevine Al Kilany"),
-        ("Melania Trump took Mme Brigitte Macron to the gallery.", "Brigitte Macron"),
-        ("Former Idols Abhijit Sawant and Sandeep Acharya gave the finalists company on stage.", "Abhijit Sawant"),
-        ("In his opening remarks, Deputy Prime Minister U.Enkhtuvshin recalled the last days.", "U.Enkhtuvshin"),
+        ("Minister of Culture Dr. Mona Al Harthy inaugurated the festival.", "Mona Al Harthy"),
+        ("Laura Bennett took Mme Claire Dufour to the gallery.", "Claire Dufour"),
+        ("Former Idols Rohan Mehta and Vikram Joshi gave the finalists company on stage.", "Rohan Mehta"),
+        ("In his opening remarks, Deputy Prime Minister B.Batbold recalled the last days.", "B.Batbold"),
         (
-            "Yousef bin Issa al Zadjali, Ambassador to Russia, Jamal bin Hassan al Mousawi, Director-General of the "
-            "National Museum and Rahma bint Qasim al Farsiya attended.",
-            "Jamal bin Hassan al Mousawi",
+            "Salim bin Ali al Hinai, Ambassador to Russia, Khalid bin Nasser al Rawahi, Director-General of the "
+            "National Museum and Laila bint Said al Busaidi attended.",
+            "Khalid bin Nasser al Rawahi",
         ),
     ],
 )
@@ -165,9 +165,9 @@ def test_particles_suffixes_and_names_after_a_plain_of_are_whole_names(extract, 
         ),
         # a later, shorter mention is not a second person
         (
-            "Minister of Culture Nevine Al Kilany opened the festival on Friday.\n\n"
-            "Al Kilany emphasized the importance of art.",
-            {"Nevine Al Kilany"},
+            "Minister of Culture Mona Al Harthy opened the festival on Friday.\n\n"
+            "Al Harthy emphasized the importance of art.",
+            {"Mona Al Harthy"},
         ),
     ],
 )
