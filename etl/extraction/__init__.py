@@ -4,7 +4,8 @@ The modules are the pipeline's components, in the order `article.extract_article
 
 - `people`, `orgs`: names of people and organisations (`spans` holds the shared token tests);
 - `titles_and_roles`: each person's title and body, and roles stated next to a name;
-- `events`, with `event_cues`, `event_titles`, `event_parts`, `headlines`, `lead_event` and `dates`:
+- `events`, with `event_cues`, `event_titles`, `event_parts`, `event_names`, `headlines`, `lead_event`,
+  `lead_parts` and `dates`:
   events, their hierarchy, dates and venues;
 - `participants`: who took part and how, from the grammar (spaCy DependencyMatcher rules, and
   `rare_roles` for the rules that start from a rare word), with `organisers` and `organising_bodies` for

@@ -205,7 +205,7 @@ def named_events(sent: Span, taken: list[tuple[int, int]]) -> list[EventCue]:
                 doc[start].lower_ in ("the", "next", "last")
                 or lower(doc[start]) in MONTHS
                 or lower(doc[start]) in _WEEKDAYS
-                or (doc[start].like_num and not _EDITION.match(doc[start].text))
+                or (doc[start].like_num and not EDITION.match(doc[start].text))
                 or (
                     doc[start].lower_ in ("first", "second", "third")
                     and doc[start + 1 : start + 2].text.lower() != "edition"
@@ -214,7 +214,7 @@ def named_events(sent: Span, taken: list[tuple[int, int]]) -> list[EventCue]:
                 start += 1  # "last Friday the 31st X Festival": the date is not the name; the edition is
         if end - start < 2 and not first_is_head:
             continue
-        if start == run.start and start > 0 and _EDITION.match(doc[start - 1].text):
+        if start == run.start and start > 0 and EDITION.match(doc[start - 1].text):
             start -= 1  # "the 13th Festival of Harbour Arts", "the 2018 Selby Festival": the edition is in the name
         # keep a parenthesised short name: "... Industries (MY EXPO-2023)"
         if end + 2 < len(doc) and doc[end].text == "(":
@@ -233,7 +233,7 @@ _ORDINAL_WORD = re.compile(
     r"^(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$", re.I
 )
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
-_EDITION = re.compile(r"^(?:\d{1,3}(?:st|nd|rd|th)|(?:19|20)\d\d)$", re.I)
+EDITION = re.compile(r"^(?:\d{1,3}(?:st|nd|rd|th)|(?:19|20)\d\d)$", re.I)
 
 
 def _where_it_happened(noun: Token) -> bool:

@@ -16,18 +16,19 @@ from spacy.tokens import Doc, Span
 from etl.extraction import dates
 from etl.extraction.event_cues import (
     CHILD_TYPES,
+    EDITION,
     END_VERBS,
     FUTURE,
     EventCue,
     definite_refs,
     described_events,
-    inside_place_name,
     link_before,
     named_events,
     names_the_same,
     quoted_events,
     venue_in,
 )
+from etl.extraction.event_names import extended, festival_named, is_alias
 from etl.extraction.event_parts import name_parts, part_phrase
 from etl.extraction.event_titles import titled_events
 from etl.extraction.headlines import headline, link_pending_parents
@@ -38,10 +39,11 @@ from etl.extraction.lead_dates import (
     date_from_previous_sentence,
 )
 from etl.extraction.lead_event import lead_event
+from etl.extraction.lead_parts import finale_of, fold_stops_into, name_visit_by_headline
 from etl.extraction.lexicon import EVENT_HEADS, ORDINALS
 from etl.extraction.meetings import meetings_and_visits
 from etl.extraction.prize_ceremony import name_prize_ceremony
-from etl.extraction.spans import is_headline_stamp, sentences, tokens
+from etl.extraction.spans import is_headline_stamp, sentences
 from etl.records import EventRec
 
 CONTAINER_TYPES = frozenset({"forum", "festival", "other", "training", "meeting"})
@@ -72,10 +74,9 @@ def norm_name(name: str) -> str:
     text = re.sub(r"\([^)]*\)", " ", name.lower())
     text = re.sub(r"[^\w\s]", " ", text)
     words = [w for w in text.split() if w not in ("the", "a", "an")]
-    while len(words) > 2 and re.fullmatch(r"\d{1,3}(?:st|nd|rd|th)|(?:19|20)\d\d", words[0]):
-        words = words[
-            1:
-        ]  # "66th Cannes Film Festival" and "Cannes Film Festival": one festival (the year keys editions)
+    # "66th Harbour Film Festival" and "Harbour Film Festival": one festival (the year keys editions)
+    while len(words) > 2 and EDITION.match(words[0]):
+        words = words[1:]
     if len(words) > 2 and words[1] == "of" and words[0] in EVENT_HEADS:
         words = [*words[2:], words[0]]
     return " ".join(words)
@@ -117,7 +118,7 @@ class _Builder:
             if other == key or (min(len(key), len(other)) > 12 and fuzz.ratio(key, other) >= 90):
                 return local_id
         for local_id, ev in self.events.items():
-            if _shortened(key, norm_name(ev.name)) or _extended(name, ev.name) or _extended(ev.name, name):
+            if _shortened(key, norm_name(ev.name)) or extended(name, ev.name) or extended(ev.name, name):
                 return local_id  # "the Jazz Festival" after "the Jacksonville Jazz Festival"
         return None
 
@@ -125,7 +126,7 @@ class _Builder:
         existing = self.find(cue.name)
         if existing:
             ev = self.events[existing]
-            if _extended(ev.name, cue.name):
+            if extended(ev.name, cue.name):
                 ev.name = cue.name  # "X Festival" in the headline, "X Festival of the Arts" in the text: the full name
             return existing
         local_id = f"e{len(self.events) + 1}"
@@ -173,23 +174,6 @@ def _shortened(short: str, full: str) -> bool:
     """Whether `short` is `full` without its first words: the same named event, said shorter."""
     words, full_words = short.split(), full.split()
     return 2 <= len(words) < len(full_words) and full_words[-len(words) :] == words
-
-
-def _plain_words(name: str) -> list[str]:
-    return [w for w in re.sub(r"[^\w\s]", " ", name.lower()).split() if w not in ("the", "a", "an")]
-
-
-def _extended(short_name: str, full_name: str) -> bool:
-    """Whether `full_name` is `short_name` with a phrase after it: 'X Festival' and 'X Festival of the Arts',
-    'Days of Culture of X' and 'Days of Culture of X in Y'."""
-    words, full_words = _plain_words(short_name), _plain_words(full_name)
-    if len(full_words) <= len(words) + 1 or full_words[: len(words)] != words:
-        return False
-    follows = full_words[len(words)]
-    if len(words) >= 2 and words[-1] in EVENT_HEADS and follows == "of":
-        return True
-    # "Festival of Pacific Arts" in the headline, "Festival of Pacific Arts and Culture" in the text
-    return len(words) >= 3 and "of" in words and follows in ("of", "in", "and")
 
 
 def _year_hint(doc: Doc, body_events: list[str]) -> int | None:
@@ -264,8 +248,9 @@ def _add_lead_event(b: _Builder, doc: Doc, people: list[PersonRef], published: d
     b.events[lead.local_id] = lead
     b.result.main = lead.local_id
     if lead.type == "visit":
-        _fold_stops_into(b, lead.local_id)
-    _finale_of(b, doc, lead)
+        fold_stops_into(b.events, b.result.focus, lead.local_id)
+    if (finale := finale_of(b.events, doc, lead)) is not None:
+        b.events[finale.local_id] = finale
     if lead.start_date is None:
         date_from_later_reference(b, lead, sents)
     if lead.start_date is None:
@@ -274,56 +259,10 @@ def _add_lead_event(b: _Builder, doc: Doc, people: list[PersonRef], published: d
         date_from_previous_sentence(lead, sents, published)
     first = sents[0].text.strip() if sents else ""
     if sents and not first.endswith((".", "?")):
-        _name_visit_by_headline(lead, sents[0])
+        name_visit_by_headline(lead, sents[0])
     prize = name_prize_ceremony(lead, first if first and not first.endswith((".", "?")) else None, published)
     if prize is not None and b.find(prize.name) is None:
         b.events[prize.local_id] = prize
-
-
-def _name_visit_by_headline(lead: EventRec, headline: Span) -> None:
-    """'Field tour' under 'Minister visits Selby National Museum': a visit named only by its kind takes the
-    place the headline says was visited ('Field tour of Selby National Museum')."""
-    if lead.type != "visit" or len(lead.name.split()) > 2:
-        return
-    verb = next((t for t in headline if t.lemma_.lower() in ("visit", "tour", "inspect") and t.pos_ == "VERB"), None)
-    place = next((c for c in verb.children if c.dep_ == "dobj"), None) if verb is not None else None
-    if place is None or place.ent_type_ == "PERSON":
-        return
-    words = [t for t in place.subtree if t.dep_ != "det" and not t.is_punct and not t.is_space]
-    if words and all(t.text[:1].isupper() for t in words if t.is_alpha):  # a named place, not "the old town"
-        lead.name = f"{lead.name} of {' '.join(t.text for t in words)}"
-
-
-def _finale_of(b: _Builder, doc: Doc, lead: EventRec) -> None:
-    """'the glitzy finale' of a season or a festival the lead names: an event of its own, part of the lead's
-    ('Finale of the third edition of X'), when the story has no event of that name yet."""
-    if lead.type not in ("competition", "festival", "other") or "final" in lead.name.lower():
-        return
-    tok = next((t for t in tokens(doc) if t.lower_ == "finale" and t.pos_ == "NOUN"), None)
-    if tok is None or any("finale" in ev.name.lower() for ev in b.events.values()):
-        return
-    name = lead.name[0].lower() + lead.name[1:]
-    local_id = f"e{len(b.events) + 1}"
-    b.events[local_id] = EventRec(
-        local_id,
-        f"Finale of the {name}",
-        lead.type,
-        evidence=tok.sent.text.strip(),
-        start_char=tok.idx,
-        parent_local_id=lead.local_id,
-        rule="part_of_main",
-    )
-
-
-def _fold_stops_into(b: _Builder, visit: str) -> None:
-    """A story about one tour: 'the Minister visited the main hall ... He also visited the folk museum' are
-    stops of the tour its lead reports, not visits of their own."""
-    stops = [i for i, ev in b.events.items() if ev.rule == "visit_to" and i != visit]
-    for stop in stops:
-        del b.events[stop]
-    for start, ev_id in list(b.result.focus.items()):
-        if ev_id in stops:
-            b.result.focus[start] = visit
 
 
 def _inherit_spans(b: _Builder) -> None:
@@ -340,43 +279,16 @@ def _inherit_spans(b: _Builder) -> None:
             ev.start_date, ev.date_precision = parent.end_date, "day"  # closes on the last day
 
 
-_HAPPENING_VERBS = frozenset(
-    {"kick", "open", "start", "begin", "close", "end", "conclude", "wrap", "launch", "inaugurate", "hold", "stage"}
-)
-
-
-_ALIAS = re.compile(
-    r"\b(?:known|billed|called|dubbed|formerly|renamed|branded)\s+(?:as\s+)?(?:the\b)?\s*[\"“'‘]?\s*$", re.I
-)
-
-
-def _alias(sent: Span, cue: EventCue) -> bool:
-    """'The X Forum, formerly known as the Y Forum, ...': another name of an event, not a second event."""
-    before = sent.doc[max(sent.start, cue.start - 5) : cue.start].text
-    return bool(_ALIAS.search(before))
-
-
-def _festival_named(doc: Doc, start: int, end: int) -> bool:
-    """'the 2018 Selby International Festival of the Arts (SIFA) kicked off': a body named as an event is, in
-    a sentence that reports it happening, that event (a festival is both, the schema says)."""
-    heads = [t for t in doc[start:end] if t.lower_ in ("festival", "biennale", "fest") and t.text[:1].isupper()]
-    if not heads or inside_place_name(heads[-1]):
-        return False
-    root = doc[start:end].root
-    verb = root.head if root.dep_ in ("nsubj", "nsubjpass", "dobj") else None
-    return verb is not None and verb.lemma_.lower() in _HAPPENING_VERBS
-
-
 def _body_sentence(b: _Builder, sent: Span, people: list[PersonRef], orgs: list[tuple[int, int, str]]) -> None:
     org_ranges = [(s, e) for s, e, _ in orgs]
     cues = quoted_events(sent, org_ranges)
     cues += titled_events(sent, org_ranges + [(c.start, c.end) for c in cues])
-    not_festivals = [(s, e) for s, e in org_ranges if not _festival_named(sent.doc, s, e)]
+    not_festivals = [(s, e) for s, e in org_ranges if not festival_named(sent.doc, s, e)]
     cues += named_events(sent, not_festivals + [(c.start, c.end) for c in cues])
     forum = b.events[b.last_by_type["forum"]].name if "forum" in b.last_by_type else None
     cues += described_events(sent, [(c.start, c.end) for c in cues], forum)
     cues += meetings_and_visits(b, sent, people)
-    cues = [c for c in cues if not names_the_same(c, cues) and not _alias(sent, c)]
+    cues = [c for c in cues if not names_the_same(c, cues) and not is_alias(sent, c)]
     new_ids: list[str] = []
     ref_ids: list[str] = []
     future = bool(FUTURE.search(sent.text))
