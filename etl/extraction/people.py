@@ -186,7 +186,7 @@ def _after_place(doc: Doc, start: int, end: int) -> int:
     """'New Zealand Tantowi Yahya': skip a place the model marks at the front of a longer name."""
     ent = entity_at(doc, start)
     if ent is not None and ent.label_ in _PLACE_LABELS and end - ent.end >= 2 and not _particle(doc, ent.end):
-        return ent.end  # not "Jamal bin Hassan": a given name the model reads as a place, then a particle
+        return ent.end  # not "Khalid bin Nasser": a given name the model reads as a place, then a particle
     return start
 
 
